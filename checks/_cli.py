@@ -1,0 +1,130 @@
+"""The command line: parses arguments and calls the same runner pytest uses. Errors go to stderr."""
+from __future__ import annotations
+
+import argparse
+import sys
+
+from rich.console import Console
+
+from . import _report
+from ._errors import ChecksError, UnknownClaimError
+from ._registry import Registry, discover, load_path
+from ._runner import SCALES, run_all, run_claim
+from ._status import ExitCode, Status
+
+DESCRIPTION = """Verify the derivations in the course notes: SymPy proofs, JAX experiments, the notes as written.
+
+commands:
+  all                 run every claim
+  run ID [ID ...]     run the named claims
+  list                list the claims
+  explain ID          walk through one claim's proof, step by step
+
+exit status: 0 every claim verified/erratum/supported (errata fail under --strict);
+1 a claim refuted, inconclusive, unsupported or errored, or a claims file did not load;
+4 usage error (unknown claim id, bad option); 5 no claims."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad command line exits with the usage-error status (4), as pytest does."""
+
+    def error(self, message):
+        self.print_usage(sys.stderr)
+        self.exit(ExitCode.USAGE_ERROR, f"{self.prog}: error: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--claims", action="append", default=[], metavar="PATH",
+                        help="also load claims from a Python file or a folder of them (repeatable)")
+    common.add_argument("--only-claims", action="store_true", help="with --claims: skip the built-in claims")
+    running = argparse.ArgumentParser(add_help=False)
+    running.add_argument("--seed", type=int, default=0, help="re-draw every experiment's randomness (default 0)")
+    running.add_argument("--scale", choices=SCALES, default="small", help="experiment sizes: small (2-core CPU, default) or large (GPU)")
+    running.add_argument("--json", metavar="FILE", help="write the results as JSON")
+    running.add_argument("--strict", action="store_true", help="errata fail the run too (for checking notes before publishing)")
+    running.add_argument("--plain", action="store_true", help="plain lines instead of a live table (automatic when not a terminal)")
+    running.add_argument("--timeout", type=float, default=None, metavar="S", help="per-claim time limit in seconds (default: each claim's own, 60 s)")
+
+    p = _Parser(prog="python -m checks", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.add_parser("all", parents=[common, running], help="run every claim")
+    r = sub.add_parser("run", parents=[common, running], help="run the named claims")
+    r.add_argument("ids", nargs="+", metavar="ID")
+    ls = sub.add_parser("list", parents=[common], help="list the claims")
+    ls.add_argument("--plain", action="store_true")
+    e = sub.add_parser("explain", parents=[common], help="show a claim's proof steps and their checks")
+    e.add_argument("id", metavar="ID")
+    e.add_argument("--latex", action="store_true", help="print the steps as a LaTeX align environment")
+    e.add_argument("--seed", type=int, default=0)
+    e.add_argument("--scale", choices=SCALES, default="small")
+    return p
+
+
+def _load(args, err: Console) -> Registry:
+    reg = Registry() if args.only_claims else discover()
+    for path in args.claims:
+        reg.merge(load_path(path))
+    for prob in reg.problems:
+        err.print(f"LOAD ERROR {prob.origin}: {prob.message}", markup=False, highlight=False)
+    return reg
+
+
+def _exit_code(outcomes, problems, strict: bool) -> ExitCode:
+    if not outcomes and not problems:
+        return ExitCode.NO_CLAIMS
+    bad = any(not o.status.passed for o in outcomes) or bool(problems)
+    if strict:
+        bad = bad or any(o.status is Status.ERRATUM or any(s.location.status != "in place" for s in o.sources) for o in outcomes)
+    return ExitCode.FAILED if bad else ExitCode.OK
+
+
+def _run(claims, args, reg: Registry, out: Console) -> ExitCode:
+    plain = args.plain or not out.is_terminal
+    if plain:
+        outcomes = run_all(claims, args.seed, args.scale, args.timeout,
+                           on_done=lambda o: out.print(_report.plain_line(o), markup=False, highlight=False, soft_wrap=True))
+    else:
+        with _report.LiveTable(out, len(claims)) as live:
+            outcomes = run_all(claims, args.seed, args.scale, args.timeout, on_start=live.start, on_done=live.done)
+    _report.print_details(out, outcomes, plain)
+    out.print("\n" + _report.summary_line(outcomes), markup=False, highlight=False)
+    if args.json:
+        _report.write_json(args.json, outcomes, reg.problems)
+    return _exit_code(outcomes, reg.problems, args.strict)
+
+
+def main(argv: list[str] | None = None) -> int:
+    out, err = Console(), Console(stderr=True)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return ExitCode.USAGE_ERROR
+    try:
+        reg = _load(args, err)
+        if args.command == "list":
+            for c in reg:
+                src = ", ".join(s.cite() for s in c.sources)
+                out.print(f"{c.id:<44} {c.kind.label:<10} {c.title}  [{src}]", markup=False, highlight=False)
+            return ExitCode.OK if len(reg) else ExitCode.NO_CLAIMS
+        if args.command == "explain":
+            claim = reg.select([args.id])[0]
+            o = run_claim(claim, args.seed, args.scale)
+            out.print(_report.explain_latex(o) if args.latex else _report.explain_text(o), markup=False, highlight=False)
+            return ExitCode.OK if o.status.passed else ExitCode.FAILED
+        claims = list(reg) if args.command == "all" else reg.select(args.ids)
+        return _run(claims, args, reg, out)
+    except UnknownClaimError as e:
+        err.print(f"error: {e}", markup=False, highlight=False)
+        return ExitCode.USAGE_ERROR
+    except ChecksError as e:
+        err.print(f"error: {e}", markup=False, highlight=False)
+        return ExitCode.USAGE_ERROR
+    except KeyboardInterrupt:
+        err.print("interrupted", markup=False)
+        return ExitCode.INTERRUPTED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,344 @@
+"""Running a claim: both engines, the notes' forms as written, the mutants, under a time limit.
+
+The CLI and the pytest plugin both call :func:`run_claim`; neither has logic of its own.
+"""
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import signal
+import threading
+import time
+import traceback
+import zlib
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ._claim import Claim, Equal, Evidence, Relation, Source
+from ._errors import ClaimTimeout
+from ._notes import Location, locate
+from ._status import Kind, Status, Verdict
+from ._symbolic import SymbolicCheck, check_relation, same_expression
+
+SCALES = ("small", "large")
+
+
+def claim_seed(claim_id: str, seed: int) -> int:
+    """Each claim draws from its own stream; ``--seed`` re-draws all of them."""
+    return (seed * 1_000_003 + zlib.crc32(claim_id.encode())) % (2**31 - 1)
+
+
+def rerun_command(claim_id: str, seed: int, scale: str) -> str:
+    extra = (f" --seed {seed}" if seed else "") + (f" --scale {scale}" if scale != "small" else "")
+    return f"python -m checks run {claim_id}{extra}"
+
+
+@dataclasses.dataclass
+class RelationResult:
+    """One checked relation: a step, the statement, a notes form or a correction."""
+
+    where: str
+    why: str
+    text: str
+    latex: str
+    verdict: Verdict
+    detail: str
+    counterexample: dict[str, str] | None
+    source: Source | None
+    correction: RelationResult | None = None
+
+    @property
+    def effective_holds(self) -> bool:
+        """Holds as written, or (for a notes form) its correction holds."""
+        if self.verdict is Verdict.HOLDS:
+            return True
+        return self.correction is not None and self.correction.verdict is Verdict.HOLDS
+
+
+@dataclasses.dataclass
+class Erratum:
+    file: str
+    line: int
+    where: str
+    as_written: str
+    as_encoded: str
+    correct: str
+    counterexample: dict[str, str]
+    detail: str
+
+
+@dataclasses.dataclass
+class MutantResult:
+    name: str
+    description: str
+    symbolic: str  # "rejected", "accepted", or "n/a"
+    numeric: str
+    symbolic_detail: str = ""
+    numeric_detail: str = ""
+
+    @property
+    def rejected(self) -> bool:
+        return self.symbolic != "accepted" and self.numeric != "accepted"
+
+
+@dataclasses.dataclass
+class SourceResult:
+    source: Source
+    location: Location
+
+
+@dataclasses.dataclass
+class Outcome:
+    claim: Claim
+    status: Status
+    reason: str
+    seed: int
+    scale: str
+    statement: RelationResult | None = None
+    proof: str = ""
+    steps: list[RelationResult] = dataclasses.field(default_factory=list)
+    forms: list[RelationResult] = dataclasses.field(default_factory=list)
+    numeric: Evidence | None = None
+    numeric_status: str = "none"
+    errata: list[Erratum] = dataclasses.field(default_factory=list)
+    mutants: list[MutantResult] = dataclasses.field(default_factory=list)
+    sources: list[SourceResult] = dataclasses.field(default_factory=list)
+    seconds: float = 0.0
+    error: str = ""
+
+    @property
+    def symbolic_status(self) -> str:
+        if self.claim.kind.evidence_only and self.statement is None:
+            return "n/a"
+        if self.statement is None:
+            return "error" if self.error else "not run"
+        return "proved" if self.proof else self.statement.verdict.label
+
+    @property
+    def rerun(self) -> str:
+        return rerun_command(self.claim.id, self.seed, self.scale)
+
+
+def _check(where: str, rel: Relation) -> RelationResult:
+    res: SymbolicCheck = check_relation(rel)
+    correction = None
+    if res.verdict is not Verdict.HOLDS and rel.correction is not None:
+        correction = _check(f"{where} (corrected)", rel.correction)
+    return RelationResult(where, rel.why, rel.describe(), rel.latex(), res.verdict, res.detail,
+                          res.counterexample, rel.source, correction)
+
+
+def _erratum(r: RelationResult) -> Erratum:
+    src = r.source
+    correct = r.correction.text if r.correction is not None else "(no correction given)"
+    if r.correction is not None and r.correction.verdict is not Verdict.HOLDS:
+        correct += f"  [the correction itself is {r.correction.verdict.label}]"
+    return Erratum(src.file, src.line, r.where, src.quote, r.text, correct, dict(r.counterexample or {}), r.detail)
+
+
+def _chain_proves(statement: Relation, steps: tuple[Relation, ...], results: list[RelationResult]) -> bool:
+    """An Equal chain from the statement's lhs to its rhs whose every link holds (as written or
+    corrected) proves the statement by transitivity."""
+    if not isinstance(statement, Equal) or not steps or not all(isinstance(s, Equal) for s in steps):
+        return False
+    links = [s if r.verdict is Verdict.HOLDS else s.correction for s, r in zip(steps, results)]
+    if any(link is None for link in links) or not all(r.effective_holds for r in results):
+        return False
+    if statement.up_to is None and any(link.up_to is not None for link in links):
+        return False
+    if statement.up_to is not None:
+        n = statement.up_to
+        for link in links:
+            if link.up_to is not None and (link.up_to.variables != n.variables or
+                                           not (link.up_to.expr / n.expr).is_polynomial(*n.variables)):
+                return False
+    if not same_expression(links[0].lhs, statement.lhs) or not same_expression(links[-1].rhs, statement.rhs):
+        return False
+    return all(same_expression(a.rhs, b.lhs) for a, b in zip(links, links[1:]))
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float):
+    """Raise ClaimTimeout after ``seconds`` (SIGALRM in the main thread; elsewhere no limit here:
+    the caller runs the claim in a watched thread instead)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def _raise(signum, frame):
+        raise ClaimTimeout(f"ran past its time limit of {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, _raise)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _symbolic(claim: Claim, out: Outcome) -> None:
+    out.steps = [_check(f"step {i + 1}", s) for i, s in enumerate(claim.steps)]
+    out.forms = [_check(f"form {i + 1}", f) for i, f in enumerate(claim.forms)]
+    if claim.statement is None:
+        return
+    if _chain_proves(claim.statement, claim.steps, out.steps):
+        st = claim.statement
+        out.statement = RelationResult("statement", st.why, st.describe(), st.latex(), Verdict.HOLDS,
+                                       "follows from the chain of steps by transitivity", None, st.source)
+        out.proof = "by the chain of steps"
+        if st.source is not None:  # the notes' statement is also checked on its own, as written
+            direct = _check("statement", st)
+            if direct.verdict is Verdict.FAILS:
+                out.statement = direct
+    else:
+        out.statement = _check("statement", claim.statement)
+        if out.statement.effective_holds:
+            out.proof = "directly" if out.statement.verdict is Verdict.HOLDS else "directly (as corrected)"
+
+
+def _numeric(claim: Claim, out: Outcome, seed: int, scale: str) -> None:
+    if claim.numeric is None:
+        return
+    ev = claim.numeric.experiment(claim_seed(claim.id, seed), scale, **claim.numeric.hypothesis)
+    if not isinstance(ev, Evidence):
+        raise TypeError(f"claim {claim.id!r}: the experiment returned {type(ev).__name__}, but it must return Evidence")
+    out.numeric = ev
+    out.numeric_status = "agrees" if ev.passed else "disagrees"
+
+
+def _mutants(claim: Claim, out: Outcome, seed: int, scale: str) -> None:
+    for m in claim.mutants:
+        sym, sym_detail = "n/a", ""
+        if m.statement is not None:
+            r = check_relation(m.statement)
+            sym = "rejected" if r.verdict is Verdict.FAILS else "accepted"
+            sym_detail = r.detail if r.verdict is Verdict.FAILS else f"not refuted: {r.verdict.label} ({r.detail})"
+        num, num_detail = "n/a", ""
+        if claim.numeric is not None and m.hypothesis is not None:
+            ev = claim.numeric.experiment(claim_seed(claim.id, seed), scale, **m.hypothesis)
+            num = "accepted" if ev.passed else "rejected"
+            num_detail = f"measured {_short(ev.measured)} vs mutant's {_short(ev.predicted)}: {ev.criterion}"
+        out.mutants.append(MutantResult(m.name, m.description, sym, num, sym_detail, num_detail))
+
+
+def _short(x: Any) -> str:
+    if isinstance(x, float):
+        return f"{x:.4g}"
+    if isinstance(x, dict):
+        return "{" + ", ".join(f"{k}: {_short(v)}" for k, v in list(x.items())[:4]) + ("…" if len(x) > 4 else "") + "}"
+    if isinstance(x, (list, tuple)):
+        return "[" + ", ".join(_short(v) for v in list(x)[:4]) + ("…" if len(x) > 4 else "") + "]"
+    return str(x)
+
+
+def _decide(claim: Claim, out: Outcome) -> tuple[Status, str]:
+    sourced = [r for r in out.steps + out.forms + ([out.statement] if out.statement else []) if r.source is not None]
+    errors = [r for r in out.steps + out.forms + ([out.statement] if out.statement else []) if r.verdict is Verdict.ERROR]
+    out.errata = [_erratum(r) for r in sourced if r.verdict is Verdict.FAILS]
+    if errors:
+        return Status.ERROR, f"{errors[0].where}: SymPy raised: {errors[0].detail}"
+    accepted = [m for m in out.mutants if not m.rejected]
+    if claim.kind.evidence_only:
+        if out.numeric is None or not out.numeric.passed:
+            return Status.UNSUPPORTED, "the numeric evidence does not support it"
+        if accepted:
+            m = accepted[0]
+            return Status.INCONCLUSIVE, f"mutant {m.name!r} is supported by the same evidence: it does not discriminate"
+        return Status.SUPPORTED, "the numeric evidence supports it and rejects every mutant"
+    own_fail = [r for r in out.steps if r.source is None and r.verdict is Verdict.FAILS]
+    if own_fail:
+        r = own_fail[0]
+        return Status.REFUTED, f"{r.where} ({r.why}) fails: {r.detail}"
+    bad_correction = [r for r in sourced if r.correction is not None and r.correction.verdict is not Verdict.HOLDS
+                      and r.verdict is not Verdict.HOLDS]
+    if bad_correction:
+        r = bad_correction[0]
+        return Status.REFUTED, f"{r.where}: the correction offered for the notes is itself {r.correction.verdict.label}: {r.correction.detail}"
+    if out.statement is None or not out.proof:
+        st = out.statement
+        if st is not None and st.verdict is Verdict.FAILS:
+            return Status.REFUTED, f"the statement fails: {st.detail}"
+        return Status.INCONCLUSIVE, f"the statement is not proved: {st.detail if st else 'no statement'}"
+    if out.numeric is not None and not out.numeric.passed:
+        return Status.REFUTED, f"the numeric experiment disagrees: measured {_short(out.numeric.measured)}, predicted {_short(out.numeric.predicted)} ({out.numeric.criterion})"
+    undecided = [r for r in out.steps + out.forms if r.verdict is Verdict.UNDECIDED and not r.effective_holds]
+    if undecided:
+        r = undecided[0]
+        return Status.INCONCLUSIVE, f"{r.where} could not be decided: {r.detail}"
+    if accepted:
+        m = accepted[0]
+        engine = "symbolic" if m.symbolic == "accepted" else "numeric"
+        return Status.INCONCLUSIVE, f"mutant {m.name!r} passes the {engine} check too: that check does not discriminate"
+    if out.errata:
+        e = out.errata[0]
+        more = f" (and {len(out.errata) - 1} more)" if len(out.errata) > 1 else ""
+        return Status.ERRATUM, f"the notes are wrong at {e.file}:{e.line}{more}"
+    return Status.VERIFIED, "proved " + out.proof + (", confirmed numerically" if out.numeric else "") + ", mutants rejected"
+
+
+def _evaluate(claim: Claim, seed: int, scale: str) -> Outcome:
+    out = Outcome(claim, Status.ERROR, "", seed, scale)
+    out.sources = [SourceResult(s, locate(s)) for s in claim.sources]
+    _symbolic(claim, out)
+    _numeric(claim, out, seed, scale)
+    _mutants(claim, out, seed, scale)
+    out.status, out.reason = _decide(claim, out)
+    return out
+
+
+def run_claim(claim: Claim, seed: int = 0, scale: str = "small", timeout: float | None = None) -> Outcome:
+    """Run one claim; whatever it raises or however long it hangs, an Outcome comes back."""
+    if scale not in SCALES:
+        raise ValueError(f"got scale={scale!r}, but the only valid values are {', '.join(SCALES)}")
+    limit = timeout if timeout is not None else claim.timeout
+    start = time.perf_counter()
+    try:
+        if threading.current_thread() is threading.main_thread():
+            with time_limit(limit):
+                out = _evaluate(claim, seed, scale)
+        else:
+            out = _run_in_thread(claim, seed, scale, limit)
+    except Exception as err:  # noqa: BLE001 - the claim is reported as an error; others go on
+        out = Outcome(claim, Status.ERROR, "", seed, scale)
+        out.sources = [SourceResult(s, locate(s)) for s in claim.sources]
+        tb = traceback.extract_tb(err.__traceback__)
+        frame = tb[-1] if tb else None
+        where = f" (at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})" if frame and not isinstance(err, ClaimTimeout) else ""
+        out.reason = f"{type(err).__name__}: {err}{where}"
+        out.error = "".join(traceback.format_exception(err))
+    out.seconds = time.perf_counter() - start
+    return out
+
+
+def _run_in_thread(claim: Claim, seed: int, scale: str, limit: float) -> Outcome:
+    box: dict[str, Any] = {}
+
+    def target():
+        try:
+            box["out"] = _evaluate(claim, seed, scale)
+        except BaseException as err:  # noqa: BLE001 - handed back to the caller
+            box["err"] = err
+
+    t = threading.Thread(target=target, daemon=True, name=f"claim-{claim.id}")
+    t.start()
+    t.join(limit)
+    if t.is_alive():
+        raise ClaimTimeout(f"ran past its time limit of {limit:g} s")
+    if "err" in box:
+        raise box["err"]
+    return box["out"]
+
+
+def run_all(claims: Iterable[Claim], seed: int = 0, scale: str = "small", timeout: float | None = None,
+            on_start: Callable[[Claim], None] | None = None,
+            on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+    outcomes = []
+    for claim in claims:
+        if on_start:
+            on_start(claim)
+        out = run_claim(claim, seed, scale, timeout)
+        outcomes.append(out)
+        if on_done:
+            on_done(out)
+    return outcomes

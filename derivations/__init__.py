@@ -1,0 +1,3 @@
+"""The notes' derivations as claims: one module per topic, matching ``numerics/<topic>.py``.
+
+Every module-level ``Claim`` here is found by ``checks.discover()``; there is no list to keep."""
