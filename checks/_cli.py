@@ -66,7 +66,7 @@ def _load(args, err: Console) -> Registry:
     for path in args.claims:
         reg.merge(load_path(path))
     for prob in reg.problems:
-        err.print(f"LOAD ERROR {prob.origin}: {prob.message}", markup=False, highlight=False)
+        err.print(f"LOAD ERROR {prob.origin}: {prob.message}", markup=False, highlight=False, soft_wrap=True)
     return reg
 
 
@@ -88,7 +88,7 @@ def _run(claims, args, reg: Registry, out: Console) -> ExitCode:
         with _report.LiveTable(out, len(claims)) as live:
             outcomes = run_all(claims, args.seed, args.scale, args.timeout, on_start=live.start, on_done=live.done)
     _report.print_details(out, outcomes, plain)
-    out.print("\n" + _report.summary_line(outcomes), markup=False, highlight=False)
+    out.print("\n" + _report.summary_line(outcomes), markup=False, highlight=False, soft_wrap=True)
     if args.json:
         _report.write_json(args.json, outcomes, reg.problems)
     return _exit_code(outcomes, reg.problems, args.strict)
@@ -106,20 +106,20 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "list":
             for c in reg:
                 src = ", ".join(s.cite() for s in c.sources)
-                out.print(f"{c.id:<44} {c.kind.label:<10} {c.title}  [{src}]", markup=False, highlight=False)
+                out.print(f"{c.id:<44} {c.kind.label:<10} {c.title}  [{src}]", markup=False, highlight=False, soft_wrap=True)
             return ExitCode.OK if len(reg) else ExitCode.NO_CLAIMS
         if args.command == "explain":
             claim = reg.select([args.id])[0]
             o = run_claim(claim, args.seed, args.scale)
-            out.print(_report.explain_latex(o) if args.latex else _report.explain_text(o), markup=False, highlight=False)
+            out.print(_report.explain_latex(o) if args.latex else _report.explain_text(o), markup=False, highlight=False, soft_wrap=True)
             return ExitCode.OK if o.status.passed else ExitCode.FAILED
         claims = list(reg) if args.command == "all" else reg.select(args.ids)
         return _run(claims, args, reg, out)
     except UnknownClaimError as e:
-        err.print(f"error: {e}", markup=False, highlight=False)
+        err.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
         return ExitCode.USAGE_ERROR
     except ChecksError as e:
-        err.print(f"error: {e}", markup=False, highlight=False)
+        err.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
         return ExitCode.USAGE_ERROR
     except KeyboardInterrupt:
         err.print("interrupted", markup=False)
