@@ -10,6 +10,7 @@ A claim ties a derivation in the notes to
 from __future__ import annotations
 
 import dataclasses
+import html
 import re
 from collections.abc import Callable, Mapping
 from typing import Any, Union
@@ -51,6 +52,14 @@ class Source:
 Expr = Union[sympy.Basic, sympy.MatrixBase]
 
 
+def _mathml(expr: Any) -> str:
+    """Presentation MathML (rendered natively by browsers, so a report needs no script)."""
+    try:
+        return sympy.mathml(sympy.sympify(expr), printer="presentation")
+    except Exception:  # a form the MathML printer does not know: show it as text
+        return f"<mtext>{html.escape(sympy.sstr(expr))}</mtext>"
+
+
 def _is_sym(x: Any) -> bool:
     return isinstance(x, (sympy.Basic, sympy.MatrixBase))
 
@@ -80,6 +89,11 @@ class Equal:
     def latex(self) -> str:
         order = f" + {sympy.latex(self.up_to)}" if self.up_to is not None else ""
         return f"{sympy.latex(self.lhs)} = {sympy.latex(self.rhs)}{order}"
+
+    def mathml(self) -> str:
+        order = (f"<mo>+</mo><mi mathvariant=\"script\">O</mi><mo>(</mo>{_mathml(self.up_to.expr)}<mo>)</mo>"
+                 if self.up_to is not None else "")
+        return f"<mrow>{_mathml(self.lhs)}<mo>=</mo>{_mathml(self.rhs)}{order}</mrow>"
 
     def _validate(self, claim_id: str, field: str) -> None:
         if not _is_sym(self.lhs) and not isinstance(self.lhs, (int, float)):
@@ -112,6 +126,9 @@ class Holds:
     def latex(self) -> str:
         return sympy.latex(self.relation)
 
+    def mathml(self) -> str:
+        return _mathml(self.relation)
+
     def _validate(self, claim_id: str, field: str) -> None:
         if not isinstance(self.relation, sympy.core.relational.Relational):
             _fail(claim_id, f"{field}.relation", f"got {self.relation!r}, but Holds takes a SymPy relational such as sympy.Le(a, b)")
@@ -141,6 +158,9 @@ class Computed:
 
     def latex(self) -> str:
         return self.latex_form or rf"\text{{{self.statement}}}"
+
+    def mathml(self) -> str:
+        return f"<mtext>{html.escape(self.statement)}</mtext>"
 
     def _validate(self, claim_id: str, field: str) -> None:
         if not callable(self.check):

@@ -19,6 +19,7 @@ commands:
   run ID [ID ...]     run the named claims
   list                list the claims
   explain ID          walk through one claim's proof, step by step
+  audit PATH [...]    which display equations of these notes are covered, stale or wrong
 
 exit status: 0 every claim verified/erratum/supported (errata fail under --strict);
 1 a claim refuted, inconclusive, unsupported or errored, or a claims file did not load;
@@ -45,6 +46,8 @@ def _parser() -> argparse.ArgumentParser:
     running.add_argument("--strict", action="store_true", help="errata fail the run too (for checking notes before publishing)")
     running.add_argument("--plain", action="store_true", help="plain lines instead of a live table (automatic when not a terminal)")
     running.add_argument("--timeout", type=float, default=None, metavar="S", help="per-claim time limit in seconds (default: each claim's own, 60 s)")
+    running.add_argument("--report", metavar="FILE", help="write a report to publish beside the notes: FILE.html (self-contained) or FILE.md")
+    running.add_argument("--junit", metavar="FILE", help="write JUnit XML, one test case per claim")
 
     p = _Parser(prog="python -m checks", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -53,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("ids", nargs="+", metavar="ID")
     ls = sub.add_parser("list", parents=[common], help="list the claims")
     ls.add_argument("--plain", action="store_true")
+    au = sub.add_parser("audit", parents=[common, running], help="audit notes files or folders")
+    au.add_argument("paths", nargs="+", metavar="PATH")
+    au.add_argument("--errata-md", metavar="FILE", help="write the errata as a Markdown checklist")
+    au.add_argument("--uncovered", type=int, default=None, metavar="N", help="show at most N uncovered equations per file")
     e = sub.add_parser("explain", parents=[common], help="show a claim's proof steps and their checks")
     e.add_argument("id", metavar="ID")
     e.add_argument("--latex", action="store_true", help="print the steps as a LaTeX align environment")
@@ -79,7 +86,7 @@ def _exit_code(outcomes, problems, strict: bool) -> ExitCode:
     return ExitCode.FAILED if bad else ExitCode.OK
 
 
-def _run(claims, args, reg: Registry, out: Console) -> ExitCode:
+def _execute(claims, args, out: Console):
     plain = args.plain or not out.is_terminal
     if plain:
         outcomes = run_all(claims, args.seed, args.scale, args.timeout,
@@ -87,11 +94,53 @@ def _run(claims, args, reg: Registry, out: Console) -> ExitCode:
     else:
         with _report.LiveTable(out, len(claims)) as live:
             outcomes = run_all(claims, args.seed, args.scale, args.timeout, on_start=live.start, on_done=live.done)
+    return outcomes, plain
+
+
+def _write_outputs(args, outcomes, reg: Registry) -> None:
+    if args.json and args.command != "audit":
+        _report.write_json(args.json, outcomes, reg.problems)
+    if args.report:
+        from ._publish import write_report
+        write_report(args.report, outcomes, strict=args.strict)
+    if args.junit:
+        from ._junit import write_junit
+        write_junit(args.junit, outcomes, reg.problems, args.strict)
+
+
+def _run(claims, args, reg: Registry, out: Console) -> ExitCode:
+    outcomes, plain = _execute(claims, args, out)
     _report.print_details(out, outcomes, plain)
     out.print("\n" + _report.summary_line(outcomes), markup=False, highlight=False, soft_wrap=True)
-    if args.json:
-        _report.write_json(args.json, outcomes, reg.problems)
+    _write_outputs(args, outcomes, reg)
     return _exit_code(outcomes, reg.problems, args.strict)
+
+
+def _audit(args, reg: Registry, out: Console) -> ExitCode:
+    import json
+
+    from . import _audit as au
+    claims = au.claims_touching(args.paths, list(reg))
+    outcomes, plain = _execute(claims, args, out)
+    result = au.audit(args.paths, list(reg), outcomes)
+    for o in outcomes:
+        if not o.status.passed:
+            out.print(f"\n{o.status.label.upper()} {o.claim.id}: {o.reason}\n  rerun: {o.rerun}", markup=False, highlight=False, soft_wrap=True)
+    out.print("\n" + au.audit_text(result, args.uncovered), markup=False, highlight=False, soft_wrap=True)
+    if args.errata_md:
+        with open(args.errata_md, "w", encoding="utf-8") as fh:
+            fh.write(au.errata_markdown(result))
+    if args.json:
+        doc = {"version": _report.JSON_VERSION, "audit": au.audit_json(result),
+               "claims": [_report.outcome_json(o) for o in outcomes],
+               "load_problems": [{"origin": p.origin, "message": p.message} for p in reg.problems]}
+        with open(args.json, "w", encoding="utf-8") as fh:
+            json.dump(doc, fh, indent=2)
+    _write_outputs(args, outcomes, reg)
+    code = _exit_code(outcomes, reg.problems, args.strict)
+    if args.strict and result.stale and code == ExitCode.OK:
+        code = ExitCode.FAILED
+    return ExitCode.OK if code == ExitCode.NO_CLAIMS and result.files else code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -102,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_help()
         return ExitCode.USAGE_ERROR
     try:
+        report = getattr(args, "report", None)
+        if report and not report.lower().endswith((".html", ".htm", ".md", ".markdown")):
+            raise ChecksError(f"--report {report}: unknown format; give a file ending in .html or .md")
         reg = _load(args, err)
         if args.command == "list":
             for c in reg:
@@ -113,12 +165,14 @@ def main(argv: list[str] | None = None) -> int:
             o = run_claim(claim, args.seed, args.scale)
             out.print(_report.explain_latex(o) if args.latex else _report.explain_text(o), markup=False, highlight=False, soft_wrap=True)
             return ExitCode.OK if o.status.passed else ExitCode.FAILED
+        if args.command == "audit":
+            return _audit(args, reg, out)
         claims = list(reg) if args.command == "all" else reg.select(args.ids)
         return _run(claims, args, reg, out)
     except UnknownClaimError as e:
         err.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
         return ExitCode.USAGE_ERROR
-    except ChecksError as e:
+    except (ChecksError, FileNotFoundError) as e:
         err.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
         return ExitCode.USAGE_ERROR
     except KeyboardInterrupt:

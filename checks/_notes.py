@@ -33,8 +33,13 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@functools.lru_cache(maxsize=64)
 def read_lines(path: str) -> tuple[str, ...]:
+    """The file's lines (cached until the file changes)."""
+    return _read_lines(path, Path(path).stat().st_mtime_ns)
+
+
+@functools.lru_cache(maxsize=64)
+def _read_lines(path: str, mtime_ns: int) -> tuple[str, ...]:
     return tuple(Path(path).read_text(encoding="utf-8", errors="replace").splitlines())
 
 

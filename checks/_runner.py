@@ -28,8 +28,10 @@ def claim_seed(claim_id: str, seed: int) -> int:
     return (seed * 1_000_003 + zlib.crc32(claim_id.encode())) % (2**31 - 1)
 
 
-def rerun_command(claim_id: str, seed: int, scale: str) -> str:
+def rerun_command(claim_id: str, seed: int, scale: str, origin: str = "") -> str:
     extra = (f" --seed {seed}" if seed else "") + (f" --scale {scale}" if scale != "small" else "")
+    if origin.endswith(".py"):  # a claims file of the user's: load it again
+        extra += f" --claims {origin}"
     return f"python -m checks run {claim_id}{extra}"
 
 
@@ -46,6 +48,7 @@ class RelationResult:
     counterexample: dict[str, str] | None
     source: Source | None
     correction: RelationResult | None = None
+    mathml: str = ""
 
     @property
     def effective_holds(self) -> bool:
@@ -116,7 +119,7 @@ class Outcome:
 
     @property
     def rerun(self) -> str:
-        return rerun_command(self.claim.id, self.seed, self.scale)
+        return rerun_command(self.claim.id, self.seed, self.scale, self.claim.origin)
 
 
 def _check(where: str, rel: Relation) -> RelationResult:
@@ -125,7 +128,7 @@ def _check(where: str, rel: Relation) -> RelationResult:
     if res.verdict is not Verdict.HOLDS and rel.correction is not None:
         correction = _check(f"{where} (corrected)", rel.correction)
     return RelationResult(where, rel.why, rel.describe(), rel.latex(), res.verdict, res.detail,
-                          res.counterexample, rel.source, correction)
+                          res.counterexample, rel.source, correction, rel.mathml())
 
 
 def _erratum(r: RelationResult) -> Erratum:
@@ -185,7 +188,7 @@ def _symbolic(claim: Claim, out: Outcome) -> None:
     if _chain_proves(claim.statement, claim.steps, out.steps):
         st = claim.statement
         out.statement = RelationResult("statement", st.why, st.describe(), st.latex(), Verdict.HOLDS,
-                                       "follows from the chain of steps by transitivity", None, st.source)
+                                       "follows from the chain of steps by transitivity", None, st.source, None, st.mathml())
         out.proof = "by the chain of steps"
         if st.source is not None:  # the notes' statement is also checked on its own, as written
             direct = _check("statement", st)

@@ -27,7 +27,7 @@ def test_a_raising_claim_is_an_error_and_the_next_claim_still_runs():
     outs = run_all([load("raising.py"), load("good.py")])
     assert outs[0].status is Status.ERROR
     assert "the experiment blew up" in outs[0].reason and "raising.py" in outs[0].reason
-    assert outs[0].rerun == "python -m checks run raising-claim"
+    assert outs[0].rerun.startswith("python -m checks run raising-claim --claims ") and outs[0].rerun.endswith("raising.py")
     assert outs[1].status is Status.VERIFIED
 
 

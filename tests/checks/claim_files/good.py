@@ -18,7 +18,11 @@ def _uniform_mean(seed: int, n: int) -> tuple[float, float]:
 def uniform_mean(seed, scale, mean):
     m, se = _uniform_mean(seed, 20_000 if scale == "small" else 2_000_000)
     z = 3.29  # two-sided 99.9% normal quantile
-    return Evidence(abs(m - float(mean)) <= z * se, m, float(mean), f"|mean - predicted| <= {z} SE")
+    sizes = [1_000, 4_000, 16_000]
+    curve = [_uniform_mean(seed, k)[0] for k in sizes]
+    figure = {"kind": "semilogx", "x": sizes, "series": {"sample mean": curve, "predicted": [float(mean)] * 3},
+              "xlabel": "samples", "ylabel": "mean"}
+    return Evidence(abs(m - float(mean)) <= z * se, m, float(mean), f"|mean - predicted| <= {z} SE", figure=figure)
 
 
 uniform_mean_claim = Claim(
