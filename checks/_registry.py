@@ -78,9 +78,12 @@ class Registry:
 def _problem(origin: str, err: BaseException) -> LoadProblem:
     if isinstance(err, InvalidClaimError):
         return LoadProblem(origin, str(err), err.claim_id, err.field)
-    tb = traceback.extract_tb(err.__traceback__)
-    frame = next((f for f in reversed(tb) if f.filename.endswith(".py")), None)
-    where = f" at {Path(frame.filename).name}:{frame.lineno}" if frame else ""
+    if isinstance(err, SyntaxError):
+        where = f" at {Path(err.filename or '?').name}:{err.lineno}"
+    else:
+        tb = traceback.extract_tb(err.__traceback__)
+        frame = next((f for f in reversed(tb) if f.filename.endswith(".py")), None)
+        where = f" at {Path(frame.filename).name}:{frame.lineno}" if frame else ""
     return LoadProblem(origin, f"does not import: {type(err).__name__}: {err}{where}")
 
 

@@ -122,13 +122,26 @@ class Outcome:
         return rerun_command(self.claim.id, self.seed, self.scale, self.claim.origin)
 
 
+def _rendered(rel: Relation) -> tuple[str, str, str]:
+    """Text, LaTeX and MathML of a relation; a printer failure must not sink the check."""
+    text = rel.describe()
+    out = [text]
+    for render in (rel.latex, rel.mathml):
+        try:
+            out.append(render())
+        except Exception as err:  # noqa: BLE001 - fall back to the plain text
+            out.append(f"\\text{{{text}}}" if render == rel.latex else f"<mtext>{text} ({type(err).__name__})</mtext>")
+    return out[0], out[1], out[2]
+
+
 def _check(where: str, rel: Relation) -> RelationResult:
     res: SymbolicCheck = check_relation(rel)
     correction = None
     if res.verdict is not Verdict.HOLDS and rel.correction is not None:
         correction = _check(f"{where} (corrected)", rel.correction)
-    return RelationResult(where, rel.why, rel.describe(), rel.latex(), res.verdict, res.detail,
-                          res.counterexample, rel.source, correction, rel.mathml())
+    text, latex, mathml = _rendered(rel)
+    return RelationResult(where, rel.why, text, latex, res.verdict, res.detail,
+                          res.counterexample, rel.source, correction, mathml)
 
 
 def _erratum(r: RelationResult) -> Erratum:
@@ -142,10 +155,17 @@ def _erratum(r: RelationResult) -> Erratum:
 def _chain_proves(statement: Relation, steps: tuple[Relation, ...], results: list[RelationResult]) -> bool:
     """An Equal chain from the statement's lhs to its rhs whose every link holds (as written or
     corrected) proves the statement by transitivity."""
-    if not isinstance(statement, Equal) or not steps or not all(isinstance(s, Equal) for s in steps):
+    if not isinstance(statement, Equal):
         return False
-    links = [s if r.verdict is Verdict.HOLDS else s.correction for s, r in zip(steps, results)]
-    if any(link is None for link in links) or not all(r.effective_holds for r in results):
+    # The chain is the Equal steps in order; other steps (Holds, Computed) are side facts that
+    # must hold too.
+    if not all(r.effective_holds for r in results):
+        return False
+    pairs = [(s, r) for s, r in zip(steps, results) if isinstance(s, Equal)]
+    if not pairs:
+        return False
+    links = [s if r.verdict is Verdict.HOLDS else s.correction for s, r in pairs]
+    if any(link is None for link in links):
         return False
     if statement.up_to is None and any(link.up_to is not None for link in links):
         return False
@@ -187,8 +207,9 @@ def _symbolic(claim: Claim, out: Outcome) -> None:
         return
     if _chain_proves(claim.statement, claim.steps, out.steps):
         st = claim.statement
-        out.statement = RelationResult("statement", st.why, st.describe(), st.latex(), Verdict.HOLDS,
-                                       "follows from the chain of steps by transitivity", None, st.source, None, st.mathml())
+        text, latex, mathml = _rendered(st)
+        out.statement = RelationResult("statement", st.why, text, latex, Verdict.HOLDS,
+                                       "follows from the chain of steps by transitivity", None, st.source, None, mathml)
         out.proof = "by the chain of steps"
         if st.source is not None:  # the notes' statement is also checked on its own, as written
             direct = _check("statement", st)
@@ -265,7 +286,9 @@ def _decide(claim: Claim, out: Outcome) -> tuple[Status, str]:
         return Status.INCONCLUSIVE, f"the statement is not proved: {st.detail if st else 'no statement'}"
     if out.numeric is not None and not out.numeric.passed:
         return Status.REFUTED, f"the numeric experiment disagrees: measured {_short(out.numeric.measured)}, predicted {_short(out.numeric.predicted)} ({out.numeric.criterion})"
-    undecided = [r for r in out.steps + out.forms if r.verdict is Verdict.UNDECIDED and not r.effective_holds]
+    # A notes form SymPy cannot decide is not known to hold, whatever its correction says.
+    undecided = [r for r in out.steps + out.forms
+                 if r.verdict is Verdict.UNDECIDED and (r.source is not None or not r.effective_holds)]
     if undecided:
         r = undecided[0]
         return Status.INCONCLUSIVE, f"{r.where} could not be decided: {r.detail}"
@@ -306,7 +329,8 @@ def run_claim(claim: Claim, seed: int = 0, scale: str = "small", timeout: float 
         out = Outcome(claim, Status.ERROR, "", seed, scale)
         out.sources = [SourceResult(s, locate(s)) for s in claim.sources]
         tb = traceback.extract_tb(err.__traceback__)
-        frame = tb[-1] if tb else None
+        ours = [f for f in tb if "site-packages" not in f.filename and "/lib/python" not in f.filename]
+        frame = (ours or tb)[-1] if tb else None
         where = f" (at {frame.filename.rsplit('/', 1)[-1]}:{frame.lineno})" if frame and not isinstance(err, ClaimTimeout) else ""
         out.reason = f"{type(err).__name__}: {err}{where}"
         out.error = "".join(traceback.format_exception(err))
