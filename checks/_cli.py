@@ -8,6 +8,8 @@ from rich.console import Console
 
 from . import _report
 from ._errors import ChecksError, UnknownClaimError
+from ._notes import ENV_VAR as NOTES_ENV
+from ._notes import notes_dir
 from ._registry import Registry, discover, load_path
 from ._runner import SCALES, run_all, run_claim
 from ._status import ExitCode, Status
@@ -69,6 +71,10 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _load(args, err: Console) -> Registry:
+    folder = notes_dir()
+    if not folder.is_dir():
+        err.print(f"warning: no notes folder at {folder}: every source will be reported stale; "
+                  f"set {NOTES_ENV}=/path/to/notes", markup=False, highlight=False, soft_wrap=True)
     reg = Registry() if args.only_claims else discover()
     for path in args.claims:
         reg.merge(load_path(path))
