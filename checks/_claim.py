@@ -130,6 +130,9 @@ class Holds:
         return _mathml(self.relation)
 
     def _validate(self, claim_id: str, field: str) -> None:
+        if isinstance(self.relation, sympy.logic.boolalg.BooleanAtom):
+            _fail(claim_id, f"{field}.relation", f"got {self.relation!r}: SymPy evaluated the relation when it was built; "
+                  "build it with evaluate=False, e.g. sympy.Ge(expr, 0, evaluate=False), so the engine checks it")
         if not isinstance(self.relation, sympy.core.relational.Relational):
             _fail(claim_id, f"{field}.relation", f"got {self.relation!r}, but Holds takes a SymPy relational such as sympy.Le(a, b)")
         if self.correction is not None:

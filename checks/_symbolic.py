@@ -165,10 +165,13 @@ def _check_scalar_equal(lhs, rhs, up_to, sample) -> SymbolicCheck:
     # a false relation is usually disproved at the first point it is evaluated at.
     if _is_zero(d, _CHEAP):
         return SymbolicCheck(Verdict.HOLDS, "lhs - rhs simplifies to 0")
-    found = _find_nonzero(d, sample, tries=4)
+    # sample every symbol of both sides, so that the counterexample shows both values even
+    # when a symbol cancels from the difference
+    both = sympy.sympify(lhs).free_symbols | sympy.sympify(rhs).free_symbols
+    found = _find_nonzero(d, sample, both, tries=4)
     if not found and _is_zero(d, _COSTLY):
         return SymbolicCheck(Verdict.HOLDS, "lhs - rhs simplifies to 0")
-    found = found or _find_nonzero(d, sample)
+    found = found or _find_nonzero(d, sample, both)
     if found:
         point, v = found
         ce = _fmt_point(point) | {"lhs": _value(lhs, point), "rhs": _value(rhs, point)}
