@@ -47,7 +47,7 @@ def notes_column(o: Outcome) -> str:
     stale = [s for s in o.sources if s.location.status != "in place"]
     parts = []
     if o.errata:
-        parts.append(f"{len(o.errata)} erratum" + ("" if len(o.errata) == 1 else "s"))
+        parts.append(f"{len(o.errata)} " + ("erratum" if len(o.errata) == 1 else "errata"))
     elif quoted:
         ok = sum(1 for r in o.steps + o.forms + ([o.statement] if o.statement else []) if r.source is not None and r.verdict is Verdict.HOLDS)
         parts.append(f"{ok}/{quoted} hold")
