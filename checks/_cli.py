@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 
 from rich.console import Console
 
@@ -11,7 +12,7 @@ from ._errors import ChecksError, UnknownClaimError
 from ._notes import ENV_VAR as NOTES_ENV
 from ._notes import notes_dir
 from ._registry import Registry, discover, load_path
-from ._runner import SCALES, run_all, run_claim
+from ._runner import SCALES, default_jobs, run_all, run_claim, start_workers, stop_workers
 from ._status import ExitCode, Status
 
 DESCRIPTION = """Verify the derivations in the course notes: SymPy proofs, JAX experiments, the notes as written.
@@ -36,6 +37,16 @@ class _Parser(argparse.ArgumentParser):
         self.exit(ExitCode.USAGE_ERROR, f"{self.prog}: error: {message}\n")
 
 
+def _positive_int(text: str) -> int:
+    try:
+        n = int(text)
+    except ValueError:
+        n = 0
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"got {text!r}, but it must be a whole number of processes, 1 or more")
+    return n
+
+
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--claims", action="append", default=[], metavar="PATH",
@@ -50,6 +61,8 @@ def _parser() -> argparse.ArgumentParser:
     running.add_argument("--timeout", type=float, default=None, metavar="S", help="per-claim time limit in seconds (default: each claim's own, 60 s)")
     running.add_argument("--report", metavar="FILE", help="write a report to publish beside the notes: FILE.html (self-contained) or FILE.md")
     running.add_argument("--junit", metavar="FILE", help="write JUnit XML, one test case per claim")
+    running.add_argument("--jobs", "-j", type=_positive_int, default=default_jobs(), metavar="N",
+                         help=f"run claims in N worker processes (default: one per core, here {default_jobs()}; 1 runs them in this process)")
 
     p = _Parser(prog="python -m checks", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -95,11 +108,12 @@ def _exit_code(outcomes, problems, strict: bool) -> ExitCode:
 def _execute(claims, args, out: Console):
     plain = args.plain or not out.is_terminal
     if plain:
-        outcomes = run_all(claims, args.seed, args.scale, args.timeout,
+        outcomes = run_all(claims, args.seed, args.scale, args.timeout, jobs=args.jobs,
                            on_done=lambda o: out.print(_report.plain_line(o), markup=False, highlight=False, soft_wrap=True))
     else:
         with _report.LiveTable(out, len(claims)) as live:
-            outcomes = run_all(claims, args.seed, args.scale, args.timeout, on_start=live.start, on_done=live.done)
+            outcomes = run_all(claims, args.seed, args.scale, args.timeout, on_start=live.start, on_done=live.done,
+                               jobs=args.jobs)
     return outcomes, plain
 
 
@@ -115,9 +129,12 @@ def _write_outputs(args, outcomes, reg: Registry) -> None:
 
 
 def _run(claims, args, reg: Registry, out: Console) -> ExitCode:
+    start = time.perf_counter()
     outcomes, plain = _execute(claims, args, out)
+    wall = time.perf_counter() - start
     _report.print_details(out, outcomes, plain)
-    out.print("\n" + _report.summary_line(outcomes), markup=False, highlight=False, soft_wrap=True)
+    out.print("\n" + _report.summary_line(outcomes) + f", {wall:.1f} s wall with {args.jobs} worker{'s' if args.jobs > 1 else ''}",
+              markup=False, highlight=False, soft_wrap=True)
     _write_outputs(args, outcomes, reg)
     return _exit_code(outcomes, reg.problems, args.strict)
 
@@ -160,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
         report = getattr(args, "report", None)
         if report and not report.lower().endswith((".html", ".htm", ".md", ".markdown")):
             raise ChecksError(f"--report {report}: unknown format; give a file ending in .html or .md")
+        if args.command == "all" or args.command == "audit" or (args.command == "run" and len(set(args.ids)) > 1):
+            start_workers(args.jobs)  # they import their libraries while this process loads the claims
         reg = _load(args, err)
         if args.command == "list":
             for c in reg:
@@ -184,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         err.print("interrupted", markup=False)
         return ExitCode.INTERRUPTED
+    finally:
+        stop_workers()
 
 
 if __name__ == "__main__":

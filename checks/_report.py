@@ -156,7 +156,7 @@ def summary_line(outcomes: list[Outcome]) -> str:
     for o in outcomes:
         counts[o.status.label] = counts.get(o.status.label, 0) + 1
     total = sum(o.seconds for o in outcomes)
-    return f"{len(outcomes)} claims: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) + f" in {total:.1f} s"
+    return f"{len(outcomes)} claims: " + ", ".join(f"{n} {k}" for k, n in sorted(counts.items())) + f" ({total:.1f} s of claim time)"
 
 
 def _relation_json(r: RelationResult) -> dict[str, Any]:

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
+import importlib
+import os
 import signal
 import threading
 import time
@@ -42,13 +45,28 @@ class RelationResult:
     where: str
     why: str
     text: str
-    latex: str
+    relation: Relation
     verdict: Verdict
     detail: str
     counterexample: dict[str, str] | None
     source: Source | None
     correction: RelationResult | None = None
-    mathml: str = ""
+
+    # LaTeX and MathML are only needed by explain --latex and the reports; SymPy's printers are
+    # slow on large expressions, so they are rendered on first use, not while the claims run.
+    @functools.cached_property
+    def latex(self) -> str:
+        try:
+            return self.relation.latex()
+        except Exception:  # noqa: BLE001 - a printer failure must not sink the report
+            return f"\\text{{{self.text}}}"
+
+    @functools.cached_property
+    def mathml(self) -> str:
+        try:
+            return self.relation.mathml()
+        except Exception as err:  # noqa: BLE001
+            return f"<mtext>{self.text} ({type(err).__name__})</mtext>"
 
     @property
     def effective_holds(self) -> bool:
@@ -122,26 +140,13 @@ class Outcome:
         return rerun_command(self.claim.id, self.seed, self.scale, self.claim.origin)
 
 
-def _rendered(rel: Relation) -> tuple[str, str, str]:
-    """Text, LaTeX and MathML of a relation; a printer failure must not sink the check."""
-    text = rel.describe()
-    out = [text]
-    for render in (rel.latex, rel.mathml):
-        try:
-            out.append(render())
-        except Exception as err:  # noqa: BLE001 - fall back to the plain text
-            out.append(f"\\text{{{text}}}" if render == rel.latex else f"<mtext>{text} ({type(err).__name__})</mtext>")
-    return out[0], out[1], out[2]
-
-
 def _check(where: str, rel: Relation) -> RelationResult:
     res: SymbolicCheck = check_relation(rel)
     correction = None
     if res.verdict is not Verdict.HOLDS and rel.correction is not None:
         correction = _check(f"{where} (corrected)", rel.correction)
-    text, latex, mathml = _rendered(rel)
-    return RelationResult(where, rel.why, text, latex, res.verdict, res.detail,
-                          res.counterexample, rel.source, correction, mathml)
+    return RelationResult(where, rel.why, rel.describe(), rel, res.verdict, res.detail,
+                          res.counterexample, rel.source, correction)
 
 
 def _erratum(r: RelationResult) -> Erratum:
@@ -207,9 +212,8 @@ def _symbolic(claim: Claim, out: Outcome) -> None:
         return
     if _chain_proves(claim.statement, claim.steps, out.steps):
         st = claim.statement
-        text, latex, mathml = _rendered(st)
-        out.statement = RelationResult("statement", st.why, text, latex, Verdict.HOLDS,
-                                       "follows from the chain of steps by transitivity", None, st.source, None, mathml)
+        out.statement = RelationResult("statement", st.why, st.describe(), st, Verdict.HOLDS,
+                                       "follows from the chain of steps by transitivity", None, st.source, None)
         out.proof = "by the chain of steps"
         if st.source is not None:  # the notes' statement is also checked on its own, as written
             direct = _check("statement", st)
@@ -359,7 +363,14 @@ def _run_in_thread(claim: Claim, seed: int, scale: str, limit: float) -> Outcome
 
 def run_all(claims: Iterable[Claim], seed: int = 0, scale: str = "small", timeout: float | None = None,
             on_start: Callable[[Claim], None] | None = None,
-            on_done: Callable[[Outcome], None] | None = None) -> list[Outcome]:
+            on_done: Callable[[Outcome], None] | None = None, jobs: int = 1) -> list[Outcome]:
+    """Run every claim; with ``jobs`` > 1 in that many worker processes, one module's claims per
+    task (so each module is imported once). Outcomes come back in the order of ``claims``;
+    ``on_done`` is called as each finishes."""
+    claims = list(claims)
+    # a claim built outside a module the registry loaded has no origin to re-import it from
+    if jobs > 1 and len(claims) > 1 and all(c.origin for c in claims):
+        return _run_parallel(claims, seed, scale, timeout, on_done, jobs)
     outcomes = []
     for claim in claims:
         if on_start:
@@ -369,3 +380,135 @@ def run_all(claims: Iterable[Claim], seed: int = 0, scale: str = "small", timeou
         if on_done:
             on_done(out)
     return outcomes
+
+
+def default_jobs() -> int:
+    """One worker per core, at most 4: the claims are small and a worker costs an import."""
+    return max(1, min(4, os.cpu_count() or 1))
+
+
+# ---- worker processes ------------------------------------------------------------------------
+# Claims hold lambdas and closures, which do not pickle: a worker imports the claim's module by
+# its origin, runs the claim there, and sends back the Outcome without its Python objects; the
+# parent re-attaches its own Claim and relations (the structure mirrors claim.steps and .forms).
+_WORKER_MODULES: dict[str, dict[str, Claim]] = {}
+
+
+def _claims_from(origin: str) -> dict[str, Claim]:
+    if origin not in _WORKER_MODULES:
+        from ._registry import Registry, load_path
+
+        if origin.endswith(".py"):
+            reg = load_path(origin)
+        else:
+            reg = Registry()
+            reg.add_module(importlib.import_module(origin), origin)
+        _WORKER_MODULES[origin] = reg.claims
+    return _WORKER_MODULES[origin]
+
+
+def _detach(r: RelationResult | None) -> None:
+    while r is not None:
+        r.relation = None
+        r.__dict__.pop("latex", None)
+        r.__dict__.pop("mathml", None)
+        r = r.correction
+
+
+def _attach(r: RelationResult | None, rel: Relation | None) -> None:
+    while r is not None and rel is not None:
+        r.relation = rel
+        r, rel = r.correction, rel.correction
+
+
+def _worker_run(origin: str, ids: list[str], seed: int, scale: str, timeout: float | None) -> list[Outcome]:
+    outs = []
+    try:
+        claims = _claims_from(origin)
+    except Exception as err:  # noqa: BLE001 - the parent turns this into an error per claim
+        raise RuntimeError(f"{origin} does not import in a worker: {type(err).__name__}: {err}") from None
+    for claim_id in ids:
+        out = run_claim(claims[claim_id], seed, scale, timeout)
+        out.claim = None
+        for r in [out.statement, *out.steps, *out.forms]:
+            _detach(r)
+        outs.append(out)
+    return outs
+
+
+def _reattach(out: Outcome, claim: Claim) -> Outcome:
+    out.claim = claim
+    for r, rel in zip(out.steps, claim.steps):
+        _attach(r, rel)
+    for r, rel in zip(out.forms, claim.forms):
+        _attach(r, rel)
+    _attach(out.statement, claim.statement)
+    return out
+
+
+def _worker_failed(claim: Claim, seed: int, scale: str, err: BaseException) -> Outcome:
+    out = Outcome(claim, Status.ERROR, f"the worker process failed: {type(err).__name__}: {err}", seed, scale)
+    out.sources = [SourceResult(s, locate(s)) for s in claim.sources]
+    out.error = "".join(traceback.format_exception(err))
+    return out
+
+
+_POOL: Any = None
+
+
+def _warm() -> None:
+    """Import the heavy libraries in a fresh worker while the parent discovers the claims."""
+    import jax  # noqa: F401
+    import sympy  # noqa: F401
+
+
+def start_workers(jobs: int) -> None:
+    """Start the worker processes now (they import their libraries while the caller loads the
+    claims); ``run_all`` with the same ``jobs`` then uses them."""
+    global _POOL
+    import concurrent.futures as cf
+    import multiprocessing as mp
+
+    if _POOL is None and jobs > 1:
+        # several processes may share one GPU: none of them may grab most of its memory up front
+        os.environ.setdefault("XLA_PYTHON_CLIENT_PREALLOCATE", "false")
+        ctx = mp.get_context("spawn")  # fork after JAX has started threads can deadlock
+        _POOL = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+        for _ in range(jobs):
+            _POOL.submit(_warm)
+
+
+def stop_workers() -> None:
+    global _POOL
+    if _POOL is not None:
+        _POOL.shutdown(wait=True, cancel_futures=True)
+        _POOL = None
+
+
+def _run_parallel(claims, seed, scale, timeout, on_done, jobs) -> list[Outcome]:
+    import concurrent.futures as cf
+
+    by_origin: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_origin.setdefault(c.origin, []).append(c)
+    # largest modules first, so the last task to start is a short one
+    chunks = sorted(by_origin.items(), key=lambda kv: -len(kv[1]))
+    done: dict[str, Outcome] = {}
+    start_workers(jobs)
+    pool = _POOL
+    try:
+        futures = {pool.submit(_worker_run, origin, [c.id for c in cs], seed, scale, timeout): cs
+                   for origin, cs in chunks}
+        for fut in cf.as_completed(futures):
+            cs = futures[fut]
+            try:
+                outs = [_reattach(o, c) for o, c in zip(fut.result(), cs)]
+            except Exception as err:  # noqa: BLE001 - a crashed worker is an error for its claims only
+                outs = [_worker_failed(c, seed, scale, err) for c in cs]
+            for o in outs:
+                done[o.claim.id] = o
+                if on_done:
+                    on_done(o)
+    finally:
+        stop_workers()
+    return [done[c.id] for c in claims]
