@@ -462,18 +462,22 @@ def _warm() -> None:
     import sympy  # noqa: F401
 
 
+def _new_pool(workers: int):
+    import concurrent.futures as cf
+    import multiprocessing as mp
+
+    # several processes may share one GPU: none of them may grab most of its memory up front
+    os.environ.setdefault("XLA_PYTHON_CLIENT_PREALLOCATE", "false")
+    ctx = mp.get_context("spawn")  # fork after JAX has started threads can deadlock
+    return cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx)
+
+
 def start_workers(jobs: int) -> None:
     """Start the worker processes now (they import their libraries while the caller loads the
     claims); ``run_all`` with the same ``jobs`` then uses them."""
     global _POOL
-    import concurrent.futures as cf
-    import multiprocessing as mp
-
     if _POOL is None and jobs > 1:
-        # several processes may share one GPU: none of them may grab most of its memory up front
-        os.environ.setdefault("XLA_PYTHON_CLIENT_PREALLOCATE", "false")
-        ctx = mp.get_context("spawn")  # fork after JAX has started threads can deadlock
-        _POOL = cf.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx)
+        _POOL = _new_pool(jobs)
         for _ in range(jobs):
             _POOL.submit(_warm)
 
@@ -485,30 +489,55 @@ def stop_workers() -> None:
         _POOL = None
 
 
-def _run_parallel(claims, seed, scale, timeout, on_done, jobs) -> list[Outcome]:
+def _pool_round(pool, tasks, seed, scale, timeout, finish) -> list[list[Claim]]:
+    """Run each task (a list of one module's claims) in ``pool``; ``finish`` gets each outcome.
+    Returns the tasks lost because a worker process died (the pool is then broken)."""
     import concurrent.futures as cf
+    from concurrent.futures.process import BrokenProcessPool
 
+    lost = []
+    futures = {pool.submit(_worker_run, cs[0].origin, [c.id for c in cs], seed, scale, timeout): cs for cs in tasks}
+    for fut in cf.as_completed(futures):
+        cs = futures[fut]
+        try:
+            outs = [_reattach(o, c) for o, c in zip(fut.result(), cs)]
+        except BrokenProcessPool:
+            lost.append(cs)
+            continue
+        except Exception as err:  # noqa: BLE001 - e.g. the module does not import in a worker
+            outs = [_worker_failed(c, seed, scale, err) for c in cs]
+        for o in outs:
+            finish(o)
+    return lost
+
+
+def _run_parallel(claims, seed, scale, timeout, on_done, jobs) -> list[Outcome]:
     by_origin: dict[str, list[Claim]] = {}
     for c in claims:
         by_origin.setdefault(c.origin, []).append(c)
     # largest modules first, so the last task to start is a short one
-    chunks = sorted(by_origin.items(), key=lambda kv: -len(kv[1]))
+    tasks = sorted(by_origin.values(), key=len, reverse=True)
     done: dict[str, Outcome] = {}
+
+    def finish(o: Outcome) -> None:
+        done[o.claim.id] = o
+        if on_done:
+            on_done(o)
+
     start_workers(jobs)
-    pool = _POOL
     try:
-        futures = {pool.submit(_worker_run, origin, [c.id for c in cs], seed, scale, timeout): cs
-                   for origin, cs in chunks}
-        for fut in cf.as_completed(futures):
-            cs = futures[fut]
-            try:
-                outs = [_reattach(o, c) for o, c in zip(fut.result(), cs)]
-            except Exception as err:  # noqa: BLE001 - a crashed worker is an error for its claims only
-                outs = [_worker_failed(c, seed, scale, err) for c in cs]
-            for o in outs:
-                done[o.claim.id] = o
-                if on_done:
-                    on_done(o)
+        lost = _pool_round(_POOL, tasks, seed, scale, timeout, finish)
     finally:
         stop_workers()
+    # A worker died (a claim crashed the interpreter, or ran it out of memory): the claims it
+    # took down with it run again one per task, then alone, so that only the culprit is lost.
+    lost = [c for cs in lost for c in cs if c.id not in done]
+    if lost:
+        with _new_pool(jobs) as pool:
+            lost = [c for (c,) in _pool_round(pool, [[c] for c in lost], seed, scale, timeout, finish)]
+    for c in lost:
+        with _new_pool(1) as pool:
+            if _pool_round(pool, [[c]], seed, scale, timeout, finish):
+                finish(_worker_failed(c, seed, scale, RuntimeError(
+                    "the process running this claim died (a crash in native code, or out of memory)")))
     return [done[c.id] for c in claims]

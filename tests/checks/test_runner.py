@@ -106,3 +106,22 @@ def test_seeds_give_independent_but_repeatable_streams():
     good = load("good.py")
     assert run_claim(good, seed=3).numeric.measured == run_claim(good, seed=3).numeric.measured
     assert run_claim(good, seed=3).numeric.measured != run_claim(good, seed=4).numeric.measured
+
+
+def test_worker_processes_give_the_same_outcomes_in_the_same_order():
+    claims = [load("refuted.py"), load("good.py"), load("raising.py")]
+    serial = run_all(claims, jobs=1)
+    parallel = run_all(claims, jobs=2)
+    assert [o.claim.id for o in parallel] == [c.id for c in claims]
+    assert [o.status for o in parallel] == [o.status for o in serial]
+    assert [o.reason for o in parallel] == [o.reason for o in serial]
+    # the parent's relations are re-attached, so the report can still render them
+    good = parallel[1]
+    assert good.statement.relation is claims[1].statement and good.statement.latex
+
+
+def test_a_claim_that_kills_its_worker_is_an_error_and_the_others_still_run():
+    crashing = list(load_path(Path(__file__).parent / "worker_files" / "crashing.py").claims.values())[0]
+    outs = run_all([crashing, load("good.py"), load("refuted.py")], jobs=2)
+    assert outs[0].status is Status.ERROR and "died" in outs[0].reason
+    assert outs[1].status is Status.VERIFIED and outs[2].status is Status.REFUTED
