@@ -52,6 +52,14 @@ class Source:
 Expr = Union[sympy.Basic, sympy.MatrixBase]
 
 
+def _text(expr) -> str:
+    """One line of plain text: a matrix as its nested rows, [[a, b], [c, d]] (SymPy's own
+    printing of a matrix spans several lines, which breaks tables and checklists)."""
+    if isinstance(expr, sympy.MatrixBase):
+        return sympy.sstr(expr.tolist())
+    return sympy.sstr(expr)
+
+
 def _mathml(expr: Any) -> str:
     """Presentation MathML (rendered natively by browsers, so a report needs no script)."""
     try:
@@ -84,7 +92,7 @@ class Equal:
 
     def describe(self) -> str:
         order = f"  + {self.up_to}" if self.up_to is not None else ""
-        return f"{sympy.sstr(self.lhs)} = {sympy.sstr(self.rhs)}{order}"
+        return f"{_text(self.lhs)} = {_text(self.rhs)}{order}"
 
     def latex(self) -> str:
         order = f" + {sympy.latex(self.up_to)}" if self.up_to is not None else ""
