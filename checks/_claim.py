@@ -52,6 +52,15 @@ class Source:
 Expr = Union[sympy.Basic, sympy.MatrixBase]
 
 
+_LATEX_SPECIAL = {"\\": r"\textbackslash{}", "&": r"\&", "%": r"\%", "$": r"\$", "#": r"\#", "_": r"\_",
+                  "{": r"\{", "}": r"\}", "~": r"\textasciitilde{}", "^": r"\textasciicircum{}"}
+
+
+def latex_text(text: str) -> str:
+    """Plain text made safe inside \\text{...}: LaTeX's special characters escaped."""
+    return "".join(_LATEX_SPECIAL.get(ch, ch) for ch in text)
+
+
 def _text(expr) -> str:
     """One line of plain text: a matrix as its nested rows, [[a, b], [c, d]] (SymPy's own
     printing of a matrix spans several lines, which breaks tables and checklists)."""
@@ -168,7 +177,7 @@ class Computed:
         return self.statement
 
     def latex(self) -> str:
-        return self.latex_form or rf"\text{{{self.statement}}}"
+        return self.latex_form or rf"\text{{{latex_text(self.statement)}}}"
 
     def mathml(self) -> str:
         return f"<mtext>{html.escape(self.statement)}</mtext>"

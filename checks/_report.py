@@ -11,7 +11,7 @@ from rich.live import Live
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ._claim import Claim
+from ._claim import Claim, latex_text
 from ._runner import Outcome, RelationResult, _short
 from ._status import Status, Verdict
 
@@ -278,10 +278,9 @@ def explain_latex(o: Outcome) -> str:
     if o.statement is not None:
         rows.append(rf"&{o.statement.latex} && \text{{(statement, {o.statement.verdict.label})}}")
     for i, r in enumerate(o.steps, 1):
-        why = r.why.replace("&", r"\&").replace("%", r"\%").replace("_", r"\_")
-        rows.append(rf"&{r.latex} && \text{{({i}) {why} [{r.verdict.label}]}}")
+        rows.append(rf"&{r.latex} && \text{{({i}) {latex_text(r.why)} [{r.verdict.label}]}}")
     for i, r in enumerate(o.forms, 1):
-        rows.append(rf"&{r.latex} && \text{{(notes {r.source.cite()}: {r.verdict.label})}}")
+        rows.append(rf"&{r.latex} && \text{{(notes {latex_text(r.source.cite())}: {r.verdict.label})}}")
     out.append(" \\\\\n".join(rows))
     out.append(r"\end{align*}")
     return "\n".join(out)

@@ -17,7 +17,7 @@ import zlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from ._claim import Claim, Equal, Evidence, Relation, Source
+from ._claim import Claim, Equal, Evidence, Relation, Source, latex_text
 from ._errors import ClaimTimeout
 from ._notes import Location, locate
 from ._status import Kind, Status, Verdict
@@ -59,7 +59,7 @@ class RelationResult:
         try:
             return self.relation.latex()
         except Exception:  # noqa: BLE001 - a printer failure must not sink the report
-            return f"\\text{{{self.text}}}"
+            return f"\\text{{{latex_text(self.text)}}}"
 
     @functools.cached_property
     def mathml(self) -> str:

@@ -217,7 +217,8 @@ def check_holds(rel: Holds) -> SymbolicCheck:
     if simplified is sympy.true:
         return SymbolicCheck(Verdict.HOLDS, "SymPy reduces it to True")
     if simplified is sympy.false:
-        return SymbolicCheck(Verdict.FAILS, "SymPy reduces it to False for every value", {})
+        ce = {"lhs": _value(r.lhs, {}), "rhs": _value(r.rhs, {})} if not r.free_symbols and hasattr(r, "lhs") else {}
+        return SymbolicCheck(Verdict.FAILS, "SymPy reduces it to False for every value", ce)
     if type(r) in _ORDER:
         sign, strict = _ORDER[type(r)]
         gap = sympy.simplify(sign * (r.rhs - r.lhs))  # must be >= 0 (> 0 if strict)

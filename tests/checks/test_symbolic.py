@@ -83,3 +83,14 @@ def test_perturbing_a_true_polynomial_identity_is_always_caught(coeffs, delta):
     assert check_relation(Equal(sp.expand(p * (a + 1)), p * (a + 1))).verdict is Verdict.HOLDS
     r = check_relation(Equal(sp.expand(p * (a + 1)) + delta * a, p * (a + 1)))
     assert r.verdict is Verdict.FAILS
+
+
+def test_a_false_numeric_inequality_shows_both_sides():
+    import sympy as sp
+
+    from checks import Holds
+    from checks._symbolic import check_relation
+
+    r = check_relation(Holds(sp.Le(sp.exp(1), sp.Rational(27, 10), evaluate=False)))
+    assert r.verdict.name == "FAILS"
+    assert r.counterexample["lhs"].startswith("2.718") and r.counterexample["rhs"] == "2.700000000"
