@@ -157,8 +157,7 @@ def _audit(args, reg: Registry, out: Console) -> ExitCode:
         doc = {"version": _report.JSON_VERSION, "audit": au.audit_json(result),
                "claims": [_report.outcome_json(o) for o in outcomes],
                "load_problems": [{"origin": p.origin, "message": p.message} for p in reg.problems]}
-        with open(args.json, "w", encoding="utf-8") as fh:
-            json.dump(doc, fh, indent=2)
+        _report.write_json_file(args.json, doc)
     _write_outputs(args, outcomes, reg)
     code = _exit_code(outcomes, reg.problems, args.strict)
     if args.strict and result.stale and code == ExitCode.OK:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Iterable
 from typing import Any
 
@@ -211,9 +212,16 @@ def outcome_json(o: Outcome) -> dict[str, Any]:
 def write_json(path: str, outcomes: list[Outcome], problems: list | None = None) -> None:
     doc = {"version": JSON_VERSION, "claims": [outcome_json(o) for o in outcomes],
            "load_problems": [{"origin": p.origin, "message": p.message} for p in (problems or [])]}
-    with open(path, "w", encoding="utf-8") as fh:
-        json.dump(doc, fh, indent=2)
-        fh.write("\n")
+    write_json_file(path, doc)
+
+
+def write_json_file(path: str, doc: dict) -> None:
+    """Write ``doc`` as JSON whole or not at all: a reader never sees a truncated file."""
+    text = json.dumps(_jsonable(doc), indent=2) + "\n"
+    tmp = f"{path}.tmp{os.getpid()}"
+    with open(tmp, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
 
 
 # ---------------------------------------------------------------- explain

@@ -244,12 +244,15 @@ def check_computed(rel: Computed) -> SymbolicCheck:
     detail = ""
     if isinstance(result, tuple):
         result, detail = result
+    # a detail may be a dict of whatever the check computed (SymPy numbers included): reports
+    # and JSON get text
+    text = "; ".join(f"{k}={v}" for k, v in detail.items()) if isinstance(detail, dict) else str(detail)
     if result is None:
-        return SymbolicCheck(Verdict.UNDECIDED, detail or "the computation could not decide")
+        return SymbolicCheck(Verdict.UNDECIDED, text or "the computation could not decide")
     if bool(result):
-        return SymbolicCheck(Verdict.HOLDS, detail or "the computation confirms it")
-    ce = detail if isinstance(detail, dict) else {"detail": str(detail)}
-    return SymbolicCheck(Verdict.FAILS, str(detail) if not isinstance(detail, dict) else "; ".join(f"{k}={v}" for k, v in detail.items()), ce)
+        return SymbolicCheck(Verdict.HOLDS, text or "the computation confirms it")
+    ce = {str(k): str(v) for k, v in detail.items()} if isinstance(detail, dict) else {"detail": text}
+    return SymbolicCheck(Verdict.FAILS, text, ce)
 
 
 def check_relation(rel) -> SymbolicCheck:

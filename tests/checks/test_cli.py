@@ -108,3 +108,22 @@ def test_bad_command_lines_exit_4_with_a_message(argv, capsys):
         main(argv)
     assert info.value.code == ExitCode.USAGE_ERROR
     assert "error:" in capsys.readouterr().err
+
+
+def test_json_takes_sympy_numbers_in_a_computed_detail(tmp_path):
+    claims = tmp_path / "detail.py"
+    claims.write_text('''
+import sympy as sp
+from checks import Claim, Computed, Equal, Mutant, Source
+x = sp.Symbol("x", real=True)
+c = Claim(id="json-detail", title="t",
+          sources=(Source("002_89896ee51b349776.txt", 88, r"\\sigma(x) = \\frac{1}{1+e^{-x}}"),),
+          statement=Equal(x, x, why="w"),
+          steps=(Computed("side", lambda: (True, {"value": sp.Integer(1), "ratio": sp.Rational(1, 3)}), why="w"),),
+          no_numeric_reason="no experiment: a test of the JSON writer",
+          mutants=(Mutant("a", Equal(x, x + 1), None), Mutant("b", Equal(x, 2 * x), None)))
+''')
+    out = tmp_path / "r.json"
+    assert main(["run", "json-detail", "--plain", "--claims", str(claims), "--only-claims", "--json", str(out)]) == ExitCode.OK
+    (c,) = json.loads(out.read_text())["claims"]
+    assert c["symbolic"]["steps"][0]["detail"] == "value=1; ratio=1/3"
