@@ -101,7 +101,8 @@ def _exit_code(outcomes, problems, strict: bool) -> ExitCode:
         return ExitCode.NO_CLAIMS
     bad = any(not o.status.passed for o in outcomes) or bool(problems)
     if strict:
-        bad = bad or any(o.status is Status.ERRATUM or any(s.location.status != "in place" for s in o.sources) for o in outcomes)
+        bad = bad or any(o.status is Status.ERRATUM or o.errata or any(s.location.status != "in place" for s in o.sources)
+                         for o in outcomes)
     return ExitCode.FAILED if bad else ExitCode.OK
 
 

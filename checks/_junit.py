@@ -9,7 +9,7 @@ from ._status import Status
 
 def junit_tree(outcomes, problems=(), strict: bool = False) -> ET.ElementTree:
     failed = [o for o in outcomes if o.status in (Status.REFUTED, Status.INCONCLUSIVE, Status.UNSUPPORTED)
-              or (strict and o.status is Status.ERRATUM)]
+              or (strict and (o.status is Status.ERRATUM or bool(o.errata)))]
     errored = [o for o in outcomes if o.status is Status.ERROR]
     total = sum(o.seconds for o in outcomes)
     suites = ET.Element("testsuites", name="derivation checks", tests=str(len(outcomes) + len(problems)),

@@ -273,6 +273,17 @@ def _decide(claim: Claim, out: Outcome) -> tuple[Status, str]:
         if accepted:
             m = accepted[0]
             return Status.INCONCLUSIVE, f"mutant {m.name!r} is supported by the same evidence: it does not discriminate"
+        # The notes' formulas quoted beside a conjecture are checked like any other: one SymPy
+        # cannot decide leaves the claim inconclusive; a false one is listed as an erratum
+        # (and fails --strict) while the evidence still supports the conjecture.
+        undecided = [r for r in out.steps + out.forms if r.verdict is Verdict.UNDECIDED]
+        if undecided:
+            r = undecided[0]
+            return Status.INCONCLUSIVE, f"{r.where} could not be decided: {r.detail}"
+        if out.errata:
+            e = out.errata[0]
+            more = f" (and {len(out.errata) - 1} more)" if len(out.errata) > 1 else ""
+            return Status.SUPPORTED, f"the numeric evidence supports it; the notes are wrong at {e.file}:{e.line}{more}"
         return Status.SUPPORTED, "the numeric evidence supports it and rejects every mutant"
     own_fail = [r for r in out.steps if r.source is None and r.verdict is Verdict.FAILS]
     if own_fail:

@@ -125,3 +125,28 @@ def test_a_claim_that_kills_its_worker_is_an_error_and_the_others_still_run():
     outs = run_all([crashing, load("good.py"), load("refuted.py")], jobs=2)
     assert outs[0].status is Status.ERROR and "died" in outs[0].reason
     assert outs[1].status is Status.VERIFIED and outs[2].status is Status.REFUTED
+
+
+def _phenomenon(*forms):
+    from checks import Evidence, Kind, Numeric
+
+    def experiment(seed, scale, ok):
+        return Evidence(ok, 1.0, 1.0, "ok")
+
+    return Claim(id="phenomenon", title="t", kind=Kind.PHENOMENON, statement=None, sources=(SRC,), forms=forms,
+                 numeric=Numeric(experiment, {"ok": True}, "always"),
+                 mutants=(Mutant("a", None, {"ok": False}), Mutant("b", None, {"ok": False})))
+
+
+def test_a_phenomenon_with_a_false_notes_form_is_supported_and_lists_the_erratum():
+    o = run_claim(_phenomenon(Equal(a + 1, a + 2, source=SRC)))
+    assert o.status is Status.SUPPORTED and "the notes are wrong at 003_102deae4affe1aa8.txt:641" in o.reason
+    assert len(o.errata) == 1
+
+
+def test_a_phenomenon_with_an_undecidable_notes_form_is_inconclusive():
+    from checks import Holds
+
+    x, y = sp.symbols("x y", real=True)
+    o = run_claim(_phenomenon(Holds(sp.Ge(x**2 * y**2 + x * y**3 + y**4, 0, evaluate=False), source=SRC)))
+    assert o.status is Status.INCONCLUSIVE and "could not be decided" in o.reason
