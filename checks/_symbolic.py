@@ -153,7 +153,12 @@ def _check_scalar_equal(lhs, rhs, up_to, sample) -> SymbolicCheck:
             if expanded.is_polynomial(var):  # truncating a polynomial is far cheaper than a series
                 low = sum((c * var**k for (k,), c in sympy.Poly(expanded, var).terms() if k < n), sympy.Integer(0))
             else:
-                low = sympy.series(d, var, 0, n).removeO()
+                # SymPy's series can drop the |.| of an expression free of the small parameter
+                # (|g| expanded as g): such factors are constants of the expansion, so they
+                # stand in as positive symbols and are put back afterwards.
+                consts = {a: sympy.Dummy("abs", positive=True) for a in d.atoms(sympy.Abs) if var not in a.free_symbols}
+                low = sympy.series(d.xreplace(consts), var, 0, n).removeO()
+                low = low.xreplace({v: k for k, v in consts.items()})
         except Exception as err:  # series of this form is beyond SymPy
             return SymbolicCheck(Verdict.UNDECIDED, f"series in {var} failed: {err}")
         if _is_zero(low):
