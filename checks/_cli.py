@@ -88,7 +88,9 @@ def _load(args, err: Console) -> Registry:
     if not folder.is_dir():
         err.print(f"warning: no notes folder at {folder}: every source will be reported stale; "
                   f"set {NOTES_ENV}=/path/to/notes", markup=False, highlight=False, soft_wrap=True)
-    reg = Registry() if args.only_claims else discover()
+    # run and explain import only the modules that declare the requested ids (see discover)
+    ids = args.ids if args.command == "run" else [args.id] if args.command == "explain" else None
+    reg = Registry() if args.only_claims else discover(ids=ids)
     for path in args.claims:
         reg.merge(load_path(path))
     for prob in reg.problems:

@@ -87,13 +87,38 @@ def _problem(origin: str, err: BaseException) -> LoadProblem:
     return LoadProblem(origin, f"does not import: {type(err).__name__}: {err}{where}")
 
 
-def discover(package: str = BUILTIN_PACKAGE) -> Registry:
-    """Import every module of ``package`` and register the claims declared at its top level."""
-    reg = Registry()
+def discover(package: str = BUILTIN_PACKAGE, ids: list[str] | None = None) -> Registry:
+    """Import every module of ``package`` and register the claims declared at its top level.
+
+    With ``ids``, only the modules whose source mentions each id as a string literal are
+    imported first (the quickest way to start ``run ID`` or ``explain ID``); if that does not
+    yield every id (an id built at run time, a typo to suggest matches for), every module is
+    imported after all. The text scan only chooses what to import: the claims still come from
+    the imported modules."""
     pkg = importlib.import_module(package)
-    for info in sorted(pkgutil.iter_modules(pkg.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
-            continue
+    infos = sorted((i for i in pkgutil.iter_modules(pkg.__path__) if not i.name.startswith("_")), key=lambda m: m.name)
+    if ids:
+        wanted = set(ids)
+        chosen = [i for i in infos if _mentions(pkg, i.name, wanted)]
+        if chosen and len(chosen) < len(infos):
+            reg = _import_modules(package, chosen)
+            if wanted <= set(reg.claims) and not reg.problems:
+                return reg
+    return _import_modules(package, infos)
+
+
+def _mentions(pkg, module: str, ids: set[str]) -> bool:
+    for folder in pkg.__path__:
+        path = Path(folder) / f"{module}.py"
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            return any(f'"{i}"' in text or f"'{i}'" in text for i in ids)
+    return True  # not a plain source file (a package, compiled code): import it to see
+
+
+def _import_modules(package: str, infos) -> Registry:
+    reg = Registry()
+    for info in infos:
         name = f"{package}.{info.name}"
         try:
             module = importlib.import_module(name)

@@ -42,3 +42,21 @@ def test_missing_paths_and_non_python_files_are_clear_errors(tmp_path):
     (tmp_path / "notes.md").write_text("x")
     with pytest.raises(ChecksError, match="not a Python file"):
         load_path(tmp_path / "notes.md")
+
+
+def test_asking_for_ids_imports_only_the_modules_that_declare_them():
+    import sys
+
+    from checks import discover
+
+    reg = discover(ids=["relu-second-moment-symmetric"])
+    assert "relu-second-moment-symmetric" in reg.claims
+    assert {c.origin for c in reg.claims.values()} == {"derivations.relu_moments"}
+    assert "derivations.relu_moments" in sys.modules
+
+
+def test_an_id_no_module_mentions_falls_back_to_every_module():
+    from checks import discover
+
+    reg = discover(ids=["no-such-claim-anywhere"])
+    assert len({c.origin for c in reg.claims.values()}) > 1 and "no-such-claim-anywhere" not in reg.claims
