@@ -281,6 +281,15 @@ constant_estimator_risk = Claim(
         Computed("sup_theta R(theta, MLE) = sigma^2 while sup_theta R(theta, 3) is infinite", _max_risks,
                  source=Source(NOTES, 779, "the maximum risk for the MLE is a constant while the maximum risk for the constant is infinite"),
                  why="(2.2) for both: the MLE's risk is flat, (theta - 3)^2 grows without bound, so the minimax choice is the MLE"),
+        # (2.4) as printed takes the sup over estimators and the inf over theta: on these two
+        # estimators its left side is a function of theta, its right side the number sigma^2.
+        Equal(sp.Max(sigma**2, (theta - CONST) ** 2), sigma**2,
+              source=Source(NOTES, 781, r"\sup_{\hat{\theta}} R(\theta, \hat{\theta}) = \inf_{\theta_{\star}} \sup_{\hat{\theta}} R(\theta, \hat{\theta}) \quad (2.4)"),
+              why="(2.4) as written, over the estimators {MLE, 3}: sup over estimators = max(sigma^2, (theta - 3)^2); "
+                  "its inf over theta is sigma^2 (at theta = 3)",
+              correction=Equal(sigma**2, sp.Min(sigma**2, sp.oo),
+                               why="the minimax rule: sup over theta of R(theta, MLE) = sigma^2 equals the inf over the "
+                                   "estimators of their maximum risks, min(sigma^2, infinity)")),
     ),
     numeric=Numeric(constant_vs_mle_regions, {"region": (CONST - sigma, CONST + sigma)},
                     "on a grid of theta (sigma = 1.5), the 99.9% simultaneous confidence interval of "
@@ -481,9 +490,8 @@ bernoulli_minimax_bayes = Claim(
     ),
     assumptions=(
         "R(p, p1) = p(1 - p)/n and R(p, p2) = n / (4 (sqrt n + n)^2), the claims bernoulli-mle-risk and bernoulli-shrinkage-risk",
-        "the minimax (2.4) and Bayes (2.5) rules are taken among the two estimators only; (2.4) as printed, "
-        "sup over estimators of R = inf over theta of sup over estimators, has its sup and inf on the wrong "
-        "variables and is not checked as written",
+        "the minimax (2.4) and Bayes (2.5) rules are taken among the two estimators only; (2.4) as printed has "
+        "its sup and inf on the wrong variables (checked as written in constant-estimator-risk)",
     ),
     statement=Holds(sp.Lt(R2, RMAX1, evaluate=False),
                     source=Source(NOTES, 835, r"This function is always smaller than the maximum risk of \hat{p}_1 for all values of n"),
