@@ -143,8 +143,6 @@ def _run(claims, args, reg: Registry, out: Console) -> ExitCode:
 
 
 def _audit(args, reg: Registry, out: Console) -> ExitCode:
-    import json
-
     from . import _audit as au
     claims = au.claims_touching(args.paths, list(reg))
     outcomes, plain = _execute(claims, args, out)

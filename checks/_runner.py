@@ -20,7 +20,7 @@ from typing import Any
 from ._claim import Claim, Equal, Evidence, Relation, Source, latex_text
 from ._errors import ClaimTimeout
 from ._notes import Location, locate
-from ._status import Kind, Status, Verdict
+from ._status import Status, Verdict
 from ._symbolic import SymbolicCheck, check_relation, same_expression
 
 SCALES = ("small", "large")

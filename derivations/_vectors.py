@@ -13,3 +13,8 @@ def gradient(expr, variables):
 
 def dot(u, v):
     return (u.T * v)[0]
+
+
+def vec(mat):
+    """A matrix's entries stacked row by row into one column."""
+    return mat.reshape(mat.rows * mat.cols, 1)

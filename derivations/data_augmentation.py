@@ -32,6 +32,7 @@ import numpy as np
 import sympy as sp
 
 from checks import Claim, Computed, Equal, Mutant, Numeric, Reference, Source
+from derivations._vectors import dot
 from numerics.data_augmentation import (
     linear_substitution_transform,
     orbit_average_invariance,
@@ -167,10 +168,6 @@ def activation(z):
 
 def squared_loss(p, y):
     return (p - y) ** 2
-
-
-def dot(a: sp.Matrix, b: sp.Matrix):
-    return (a.T * b)[0, 0]
 
 
 def orbit_average(w, data, labels, group, act=activation, loss=squared_loss, adjoint=None):

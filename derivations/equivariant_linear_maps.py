@@ -24,6 +24,8 @@ from sympy.combinatorics import Permutation
 from sympy.combinatorics.named_groups import SymmetricGroup
 
 from checks import Claim, Computed, Equal, Mutant, Numeric, Reference, Source
+from derivations._vectors import vec
+from derivations.permutation_equivariance import family_basis
 from numerics.equivariant_linear_maps import commutant_experiment
 
 N001 = "001_50e63b01264c0263.txt"
@@ -69,18 +71,6 @@ def symmetric_circulant_family(n: int) -> sp.Matrix:
     return sp.Matrix(n, n, lambda i, j: c[min((i - j) % n, (j - i) % n)])
 
 
-def family_basis(family: Callable[[int], sp.Matrix], n: int) -> list[sp.Matrix]:
-    mat = family(n)
-    ps = sorted(mat.free_symbols, key=str)
-    if mat.subs({p: 0 for p in ps}) != sp.zeros(n, n):
-        raise ValueError(f"{family.__name__} is not linear in its parameters")
-    return [mat.diff(p) for p in ps]
-
-
-def _vec(mat: sp.Matrix) -> sp.Matrix:
-    return mat.reshape(mat.rows * mat.cols, 1)
-
-
 @functools.lru_cache(maxsize=None)
 def generic(n: int) -> sp.ImmutableMatrix:
     return sp.ImmutableMatrix(n, n, lambda i, j: sp.Symbol(f"W_{i}{j}", real=True))
@@ -101,13 +91,13 @@ def commutant_is_span(family: Callable[[int], sp.Matrix], sizes: Iterable[int] =
     contains it (the 'only if')."""
     dims = {}
     for n in sizes:
-        basis = family_basis(family, n)
+        _, basis = family_basis(family, n)
         for b in basis:
             comm = shift(n) * b - b * shift(n)
             if comm != sp.zeros(n, n):
                 return False, {"n": n, "matrix of the family": sp.sstr(b.tolist()), "S B - B S": sp.sstr(comm.tolist())}
         null = commutation_system(n).nullspace()
-        span = sp.Matrix.hstack(*[_vec(b) for b in basis])
+        span = sp.Matrix.hstack(*[vec(b) for b in basis])
         if not (span.rank() == len(null) == sp.Matrix.hstack(span, *null).rank()):
             return False, {"n": n, "dimension of the commutant": len(null), "dimension of the family": span.rank()}
         dims[n] = len(null)
@@ -207,7 +197,7 @@ def group_convolution_theorem():
     eqs = [e for h in elems for e in (w * translation_matrix(h) - translation_matrix(h) * w)]
     a, _ = sp.linear_eq_to_matrix(eqs, list(w))
     null = a.nullspace()
-    convs = sp.Matrix.hstack(*[_vec(conv.diff(o)) for o in omega])
+    convs = sp.Matrix.hstack(*[vec(conv.diff(o)) for o in omega])
     if not (len(null) == 6 == convs.rank() == sp.Matrix.hstack(convs, *null).rank()):
         return False, {"dimension of the commutant": len(null), "dimension of the convolutions": convs.rank()}
     right = [h for h in elems if sp.expand(conv * translation_matrix(h, "right") - translation_matrix(h, "right") * conv) != sp.zeros(6, 6)]

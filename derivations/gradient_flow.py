@@ -29,6 +29,7 @@ from __future__ import annotations
 import sympy as sp
 
 from checks import Claim, Computed, Equal, Holds, Mutant, Numeric, Reference, Source
+from derivations._vectors import dot
 from numerics.gradient_flow import (euler_global_order, gronwall_envelope, pl_exponential_rate, sc_exponential_rate,
                                     sc_pl_bound)
 
@@ -70,10 +71,6 @@ mu = sp.Symbol("mu", positive=True)
 t = sp.Symbol("t", nonnegative=True)
 
 
-def dot(u, v):
-    return (u.T * v)[0]
-
-
 # ---------------------------------------------------------------------------------------------
 # Gradient descent as the Euler discretisation of gradient flow
 # ---------------------------------------------------------------------------------------------
@@ -89,8 +86,6 @@ GD_STEP = theta - gamma * GRAD                                  # theta_{t+1} of
 # theta'' = -R'' theta' = R'' R'); a step below checks it solves the flow's ODE.
 FLOW_MAP = theta - gamma * GRAD + gamma**2 / 2 * HESS * GRAD
 ASCENT_MAP = theta + gamma * GRAD + gamma**2 / 2 * HESS * GRAD  # the same for d theta/dt = +R'(theta)
-
-
 
 
 def _flow_map_solves_the_flow():

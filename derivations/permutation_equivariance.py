@@ -23,6 +23,7 @@ import sympy as sp
 from sympy.combinatorics import Permutation, PermutationGroup
 
 from checks import Claim, Computed, Equal, Mutant, Numeric, Reference, Source
+from derivations._vectors import vec
 from numerics.permutation_equivariance import equivariance_error
 
 N001 = "001_50e63b01264c0263.txt"
@@ -102,10 +103,6 @@ def family_basis(family: Callable[[int], sp.Matrix], m: int) -> tuple[list[sp.Sy
     return params, [mat.diff(p) for p in params]
 
 
-def _vec(mat: sp.Matrix) -> sp.Matrix:
-    return mat.reshape(mat.rows * mat.cols, 1)
-
-
 def commutant(m: int) -> tuple[list[sp.Symbol], sp.Matrix]:
     """Solve Theta P = P Theta for both generators of S_M: the unknowns and the system matrix."""
     th = theta(m)
@@ -141,7 +138,7 @@ def commutant_is_span(family: Callable[[int], sp.Matrix], sizes: Iterable[int] =
                                    "B P - P B": sp.sstr(comm.tolist())}
         _, a = commutant(m)
         null = a.nullspace()
-        span = sp.Matrix.hstack(*[_vec(b) for b in basis])
+        span = sp.Matrix.hstack(*[vec(b) for b in basis])
         both = sp.Matrix.hstack(span, *null)
         if not (span.rank() == len(null) == both.rank()):
             return False, {"M": m, "dimension of the solution space": len(null), "dimension of the family": span.rank(),

@@ -20,16 +20,13 @@ import functools
 import sympy as sp
 
 from checks import Claim, Computed, Equal, Mutant, Numeric, Source
+from derivations._vectors import column
 from numerics.taylor_linearization import remainder_order_and_level
 
 SLIDES = "002_89896ee51b349776.txt"
 
 sigma = sp.Function("sigma")        # any smooth activation
 eps = sp.Symbol("epsilon", real=True)
-
-
-def column(exprs):
-    return sp.Matrix(list(exprs))
 
 
 def make_network(m: int, d: int, tag: str = ""):

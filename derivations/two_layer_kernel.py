@@ -26,6 +26,7 @@ import functools
 import sympy as sp
 
 from checks import Claim, Computed, Equal, Holds, Mutant, Numeric, Reference, Source
+from derivations._vectors import column, dot, gradient
 from numerics.two_layer_kernel import kernel_against_jacobian
 
 SLIDES = "002_89896ee51b349776.txt"
@@ -34,18 +35,6 @@ JACOT = Reference("Jacot, Gabriel, Hongler 2018, Neural tangent kernel: converge
 
 sigma = sp.Function("sigma")       # any differentiable activation: the identity never uses its form
 XI = sp.Symbol("xi")
-
-
-def column(exprs):
-    return sp.Matrix(list(exprs))
-
-
-def dot(u, v):
-    return (u.T * v)[0]
-
-
-def gradient(expr, variables):
-    return column(sp.diff(expr, p) for p in variables)
 
 
 def dsigma(u, act=sigma):

@@ -18,10 +18,9 @@ import optax
 import sympy as sp
 
 from checks import Evidence
+from numerics._analysis import U
 
 jax.config.update("jax_enable_x64", True)
-
-U = float(np.finfo(np.float64).eps) / 2  # unit round-off of float64
 
 
 def lambdify_by_name(expr, *names):

@@ -12,10 +12,10 @@ import jax.numpy as jnp
 import numpy as np
 
 from checks import Evidence
+from numerics._analysis import U
 
 jax.config.update("jax_enable_x64", True)
 
-U = float(np.finfo(np.float64).eps) / 2
 WIDTHS = (5, 7, 4, 3)
 POINTS = {"small": 16, "large": 2048}
 

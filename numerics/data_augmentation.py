@@ -39,18 +39,13 @@ import scipy.special
 import sympy as sp
 
 from checks import Evidence
+from numerics._analysis import gamma, U
 
 jax.config.update("jax_enable_x64", True)
 
-U = float(np.finfo(np.float64).eps) / 2   # unit round-off of float64
 # Library accuracy, absolute for values of modulus <= 1 (cos, sin, erf) and relative (exp); the
 # tests measure JAX's float64 functions against 40-digit mpmath and find at most 2u.
 ERR_COS, ERR_ERF, ERR_EXP = 2 * U, 2 * U, 4 * U
-
-
-def gamma(k: int) -> float:
-    """gamma_k = k u / (1 - k u): the relative error of a chain of k roundings."""
-    return k * U / (1 - k * U)
 
 
 # ---------------------------------------------------------------------------------------------

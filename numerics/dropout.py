@@ -16,8 +16,8 @@ import sympy as sp
 from statistics import NormalDist
 
 from checks import Evidence
+from numerics._analysis import U
 
-U = float(np.finfo(np.float64).eps) / 2
 INPUT_DIM = 5
 
 

@@ -26,13 +26,9 @@ import numpy as np
 import sympy as sp
 
 from checks import Evidence
+from numerics._analysis import gamma, U
 
-U = float(np.finfo(np.float64).eps) / 2
 SIZES = {"small": (64, 8, 8), "large": (512, 32, 32)}  # matrices per group, (x, s) per matrix, n (conjugates: k n^3 values)
-
-
-def gamma(n: int) -> float:
-    return n * U / (1 - n * U)
 
 
 @functools.lru_cache(maxsize=16)

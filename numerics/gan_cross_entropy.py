@@ -11,10 +11,10 @@ import jax.numpy as jnp
 import numpy as np
 
 from checks import Evidence
+from numerics._analysis import U
 
 jax.config.update("jax_enable_x64", True)
 
-U = float(np.finfo(np.float64).eps) / 2
 SAMPLES = {"small": 256, "large": 65536}
 
 

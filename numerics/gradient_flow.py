@@ -27,6 +27,7 @@ import numpy as np
 import sympy as sp
 
 from checks import Evidence
+from numerics._analysis import fitted_order
 
 jax.config.update("jax_enable_x64", True)
 
@@ -127,7 +128,7 @@ def euler_global_order(seed: int, scale: str, order, flow_sign) -> Evidence:
     ``order`` (a one-step error of O(gamma^2), summed over T / gamma steps), and the error at the
     smallest gamma is below 1e-2 (the descent converges to that flow)."""
     gammas, errors = _euler_runs(seed, scale, float(flow_sign))
-    slope = float(np.polyfit(np.log(gammas), np.log(np.maximum(errors, np.finfo(float).tiny)), 1)[0])
+    slope = fitted_order(gammas, errors)
     passed = abs(slope - float(order)) <= ORDER_TOL and errors[-1] <= 1e-2
     figure = {"kind": "loglog", "x": gammas.tolist(),
               "series": {"max |GD - GF| at T = 1": errors.tolist(),

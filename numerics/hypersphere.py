@@ -20,6 +20,7 @@ import numpy as np
 
 from checks import Evidence
 from numerics.statistics import evaluate, z_simultaneous
+from numerics._analysis import fitted_order
 
 RADIUS = 0.5                     # the notes' ball of diameter one (003:933)
 CUBE_DIMS = tuple(range(2, 9))
@@ -94,7 +95,7 @@ def log_volume_asymptotics(seed: int, scale: str, log_volume) -> Evidence:
     pred = evaluate(log_volume, n=STIRLING_NS, r=RADIUS)
     err = np.abs(exact - pred)
     with np.errstate(divide="ignore"):
-        slope = float(np.polyfit(np.log(STIRLING_NS), np.log(np.maximum(err, 1e-300)), 1)[0])
+        slope = fitted_order(STIRLING_NS, err)
     ok = SLOPE_BAND[0] <= slope <= SLOPE_BAND[1] and err[-1] < FINAL_ERROR
     return Evidence(ok, {"slope": slope, "error at n=1e5": float(err[-1])},
                     {"slope": -1.0, "error at n=1e5": 1 / (6 * STIRLING_NS[-1])},

@@ -39,16 +39,12 @@ import numpy as np
 import sympy as sp
 
 from checks import Evidence
+from numerics._analysis import gamma, U
 
-U = float(np.finfo(np.float64).eps) / 2   # unit round-off of float64
 C_TANH = 4.0                               # one tanh evaluation: absolute error <= 4u (|tanh| <= 1)
 C_GAUSS = 64.0                             # one Gaussian mixture value, see the module docstring
 DISCRETE_SIZES = {"small": (256, 16), "large": (4_096, 64)}    # draws, n (the gathered windows hold 2 draws n^2 values)
 WINDOW = 3                                 # the local max-pooling window of the mutant
-
-
-def gamma(n: int) -> float:
-    return n * U / (1 - n * U)
 
 
 def affine(expr, *names):

@@ -12,8 +12,8 @@ import functools
 import numpy as np
 
 from checks import Evidence
+from numerics._analysis import U
 
-U = float(np.finfo(np.float64).eps) / 2
 REGIMES = {"small": ((40, 12), (6, 40)), "large": ((400, 120), (60, 400))}   # (features d, points n)
 PENALTY = 0.1
 TEST_POINTS = 50

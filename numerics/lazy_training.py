@@ -18,8 +18,9 @@ import jax.numpy as jnp
 import numpy as np
 
 from checks import Evidence
-from numerics.ntk import (ORDER_BAND, U, exponent_evidence, fitted_order, forward, on_sphere, output_signs, probe,
-                          rk4_factor, scalar_fn, width_sweep)
+from numerics._analysis import U, fitted_order
+from numerics.ntk import (ORDER_BAND, exponent_evidence, forward, on_sphere, output_signs, probe, rk4_factor,
+                          scalar_fn, width_sweep)
 
 
 def risk_derivative_order(seed: int, scale: str, rate) -> Evidence:

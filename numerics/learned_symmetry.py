@@ -27,7 +27,8 @@ import jax.numpy as jnp
 import numpy as np
 
 from checks import Evidence
-from numerics.data_augmentation import U, Rounded, _xp, activation, activation_slope, contract, gamma
+from numerics._analysis import U, gamma
+from numerics.data_augmentation import Rounded, _xp, activation, activation_slope, contract
 
 jax.config.update("jax_enable_x64", True)
 

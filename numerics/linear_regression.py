@@ -15,8 +15,8 @@ import numpy as np
 import sympy as sp
 
 from checks import Evidence
+from numerics._analysis import U
 
-U = float(np.finfo(np.float64).eps) / 2  # unit round-off of float64
 
 # ---- gradient of the squared loss ------------------------------------------------------------
 GRADIENT_SIZES = {  # instances, rows, features, batch size

@@ -23,10 +23,10 @@ import numpy as np
 import sympy as sp
 
 from checks import Evidence
+from numerics._analysis import U
 
 jax.config.update("jax_enable_x64", True)
 
-U = float(np.finfo(np.float64).eps) / 2   # unit round-off of float64
 # Each derivative here is a product of two inputs (or an input times 1) and each prediction one
 # product or transpose: both are within u of the exact value, entry by entry. 8 u relative to the
 # largest entry leaves a margin of 4; a transposed or rescaled prediction is off by O(1).

@@ -11,10 +11,10 @@ import jax.numpy as jnp
 import numpy as np
 
 from checks import Evidence
+from numerics._analysis import U
 
 jax.config.update("jax_enable_x64", True)
 
-U = float(np.finfo(np.float64).eps) / 2
 POINTS, DIM = 12, 3
 BATCHES = (1, 4, 12)          # stochastic, mini-batch and full-batch GD
 

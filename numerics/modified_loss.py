@@ -24,6 +24,7 @@ import numpy as np
 import sympy as sp
 
 from checks import Evidence
+from numerics._analysis import fitted_order
 
 jax.config.update("jax_enable_x64", True)
 
@@ -51,11 +52,6 @@ RK4_STEPS = 32
 
 def _eps_grid(scale: str, lo: float, hi: float) -> np.ndarray:
     return np.geomspace(lo, hi, 8 if scale == "small" else 16)
-
-
-def fitted_order(eps: np.ndarray, err: np.ndarray) -> float:
-    """Least-squares slope of log(err) against log(eps)."""
-    return float(np.polyfit(np.log(eps), np.log(err), 1)[0])
 
 
 _RK4_NODES = (0.0, 0.5, 0.5, 1.0)

@@ -37,8 +37,7 @@ import sympy as sp
 from scipy import stats
 
 from checks import Evidence
-
-U = float(np.finfo(np.float64).eps) / 2  # unit round-off of float64
+from numerics._analysis import fitted_order
 
 
 def scalar_fn(expr, *names):
@@ -114,11 +113,6 @@ def probe(seed: int, scale: str, loss: str):
                  jnp.asarray(1.0 if loss == "exponential" else 0.0), jnp.asarray(PROBE_DELTAS))
     names = ("f", "s", "kern", "dloss", "velocity", "slope", "f_moved")
     return dict(w=w, a=a, x=x, y=y, n=n, deltas=PROBE_DELTAS, **{k: np.asarray(v) for k, v in zip(names, out)})
-
-
-def fitted_order(deltas, errors) -> float:
-    """Least-squares slope of log(error) against log(delta)."""
-    return float(np.polyfit(np.log(deltas), np.log(np.maximum(errors, np.finfo(float).tiny)), 1)[0])
 
 
 # Central differences have error c2 delta^2 + c4 delta^4 + ...: the local log-log slope is

@@ -24,8 +24,7 @@ import numpy as np
 import sympy as sp
 
 from checks import Evidence
-
-U = float(np.finfo(np.float64).eps) / 2  # unit round-off of float64
+from numerics._analysis import U
 
 
 def _optax():

@@ -38,6 +38,7 @@ import jax.numpy as jnp
 import numpy as np
 
 from checks import Evidence
+from numerics._analysis import fitted_order
 
 # The notes' dictionary (001:428, 002:1856) with its two repeated entries (a second u_x and
 # u_xx) dropped: the nine distinct candidate terms, in the notes' order.
@@ -200,7 +201,7 @@ def _recovery(pde: str, seed: int, scale: str, alpha, parameter: float) -> Evide
     want = tuple(int(i) for i in np.flatnonzero(predicted != 0))
     stlsq_ok = all(tuple(np.flatnonzero(f[2])) == want for f in fits)
     l0_ok = all(f[3] == want for f in fits)
-    slope = float(np.polyfit(np.log(hs), np.log(np.maximum(errors, 1e-300)), 1)[0])
+    slope = fitted_order(hs, errors)
     passed = stlsq_ok and l0_ok and abs(slope - ORDER) <= ORDER_BAND
     names = lambda idx: [TERMS[i] for i in idx]  # noqa: E731 - a one-line label helper
     finest = int(np.argmin(hs))

@@ -24,8 +24,8 @@ import numpy as np
 import sympy as sp
 
 from checks import Evidence
+from numerics._analysis import U
 
-U = float(np.finfo(np.float64).eps) / 2   # unit round-off of float64
 C_SIGMA = 4.0                              # one sigmoid evaluation: absolute error <= 4u
 LIPSCHITZ = 0.25                           # max of sigma' for the sigmoid
 PERTURBATION = 1e-6                        # relative size of the off-family perturbation

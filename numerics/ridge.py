@@ -16,8 +16,8 @@ import sympy as sp
 
 from checks import Evidence
 from numerics.statistics import evaluate
+from numerics._analysis import U
 
-U = float(np.finfo(np.float64).eps) / 2   # unit round-off
 
 # ---------------------------------------------------------------------------------------------
 # Ridge: the formula against the autodiff minimiser

@@ -15,10 +15,10 @@ import jax.numpy as jnp
 import numpy as np
 
 from checks import Evidence
+from numerics._analysis import U
 
 jax.config.update("jax_enable_x64", True)
 
-U = float(np.finfo(np.float64).eps) / 2
 CURVATURES = (100.0, 1.0)
 MINIMUM = (1.0, -2.0)
 ALPHA = 0.1

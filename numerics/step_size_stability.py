@@ -14,10 +14,10 @@ import jax.numpy as jnp
 import numpy as np
 
 from checks import Evidence
+from numerics._analysis import U
 
 jax.config.update("jax_enable_x64", True)
 
-U = float(np.finfo(np.float64).eps) / 2
 ALPHA_LAMBDA = (0.5, 1.5, 1.9, 2.1, 2.5, 3.0)       # alpha lambda on both sides of 2 (and of 1)
 INSTANCES = {"small": 16, "large": 4096}
 STEPS = 400

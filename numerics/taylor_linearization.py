@@ -16,8 +16,8 @@ import numpy as np
 import sympy as sp
 
 from checks import Evidence
+from numerics._analysis import fitted_order, U
 
-U = float(np.finfo(np.float64).eps) / 2
 SIZES = {"small": (16, 32, 4), "large": (1024, 256, 16)}   # networks, width m, input dimension
 EPSILONS = 2.0 ** -np.arange(3, 13)
 # Half-width of the band for the fitted order. Why: with R(eps) = c2 eps^2 + c3 eps^3 + ..., the
@@ -65,11 +65,6 @@ def expansion(seed: int, scale: str):
     direction /= np.linalg.norm(direction, axis=1, keepdims=True)
     out = _expansion(jnp.asarray(theta), jnp.asarray(direction), jnp.asarray(x), jnp.asarray(EPSILONS), m)
     return dict(zip(("f0", "slope", "g2", "g3", "moved", "scale"), (np.asarray(o) for o in out)))
-
-
-def fitted_order(xs, ys) -> float:
-    """Least-squares slope of log y against log x."""
-    return float(np.polyfit(np.log(xs), np.log(np.maximum(ys, np.finfo(float).tiny)), 1)[0])
 
 
 def rms(a, axis=None):

@@ -14,8 +14,8 @@ import numpy as np
 import sympy as sp
 
 from checks import Evidence
+from numerics._analysis import U
 
-U = float(np.finfo(np.float64).eps) / 2          # unit round-off of float64
 # networks, width m, input dimension d, inputs n
 SIZES = {"small": (4, 64, 5, 8), "large": (8, 256, 16, 16)}
 # The slides' sigma, the sigmoid of 002:88, with its derivative sigma' = e^{-z} / (1 + e^{-z})^2

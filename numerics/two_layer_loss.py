@@ -10,10 +10,10 @@ import jax.numpy as jnp
 import numpy as np
 
 from checks import Evidence
+from numerics._analysis import U
 
 jax.config.update("jax_enable_x64", True)
 
-U = float(np.finfo(np.float64).eps) / 2
 D_IN, HIDDEN, N_EX = 2, 2, 2
 POINTS = {"small": 64, "large": 4096}
 STEPS_T = np.logspace(-4, -2, 5)          # step sizes of the descent test

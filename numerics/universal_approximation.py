@@ -20,6 +20,7 @@ import numpy as np
 import sympy as sp
 
 from checks import Evidence
+from numerics._analysis import fitted_order
 
 SLOPE = float(np.log(9 / 4))          # c: the sigmoids' slope per unit of N; the bound is then 2.6 L / N
 WIDTHS = {"small": (4, 8, 16, 32, 64, 128, 256), "large": tuple(2**k for k in range(2, 12))}
@@ -105,7 +106,7 @@ def approximation_error(seed: int, scale: str, activation, bound) -> Evidence:
         bounds = np.array([float(bound(n, lip, SLOPE)) for n in ns])
         ratio = errs / bounds
         worst = max(worst, float(np.max(np.where(errs <= bounds + ROUND_OFF, ratio, np.inf))))
-        order = float(-np.polyfit(np.log(ns), np.log(np.maximum(errs, 1e-300)), 1)[0])
+        order = -fitted_order(ns, errs)
         table[name] = {"sup error at N = %d" % widths[-1]: float(errs[-1]), "fitted order": order,
                        "max error / bound": float(np.max(ratio))}
     first = next(iter(errors))

@@ -21,8 +21,7 @@ import numpy as np
 import sympy as sp
 
 from checks import Evidence
-
-U = float(np.finfo(np.float64).eps) / 2  # unit round-off of float64
+from numerics._analysis import fitted_order, U
 
 
 def _fn(expr, *names):
@@ -138,7 +137,7 @@ def taylor_remainder_order(seed: int, scale: str, model) -> Evidence:
     t = TAYLOR_T[None, :]
     pred = np.broadcast_to(np.asarray(f(t, j0, gv[:, None], vhv[:, None]), dtype=float), moved.shape)
     rms = np.sqrt(np.mean((moved - pred) ** 2, axis=0))
-    order = float(np.polyfit(np.log(TAYLOR_T), np.log(np.maximum(rms, np.finfo(float).tiny)), 1)[0])
+    order = fitted_order(TAYLOR_T, rms)
     figure = {"kind": "loglog", "x": TAYLOR_T.tolist(),
               "series": {"rms remainder": rms.tolist(), "t^3 reference": (TAYLOR_T**3 * rms[0] / TAYLOR_T[0] ** 3).tolist()},
               "xlabel": "t", "ylabel": "rms over v of |J(theta + t v) - model|"}
